@@ -1,0 +1,130 @@
+"""Shared base of the site: the image model, the abstract BasePage, the home page and site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class PortalImage(AbstractImage):
+    """Wagtail image whose alt text (``description``) is mandatory: every image is described."""
+
+    description = models.CharField(
+        max_length=255,
+        verbose_name=_("alt text"),
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+
+    admin_form_fields = Image.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def alt_text(self) -> str:
+        return self.description
+
+
+class PortalRendition(AbstractRendition):
+    image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "filter_spec", "focal_point_key"], name="unique_rendition"
+            )
+        ]
+
+
+class BasePage(Page):
+    """Fields every public page has: an introduction used in listings and meta descriptions."""
+
+    introduction = models.TextField(
+        blank=True,
+        max_length=500,
+        verbose_name=_("introduction"),
+        help_text=_("Shown under the title and used as the page description in search engines."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The site root: mission, featured practices, themes and headline figures."""
+
+    mission_title = models.CharField(max_length=200, blank=True, verbose_name=_("mission title"))
+    mission = RichTextField(
+        blank=True, features=["bold", "italic", "link", "ol", "ul"], verbose_name=_("mission")
+    )
+    hero_image = models.ForeignKey(
+        PortalImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("mission_title"), FieldPanel("mission"), FieldPanel("hero_image")],
+            heading=_("Mission"),
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Contact details of the office and the personal-data information notice (aydınlatma metni)."""
+
+    office_name = models.CharField(
+        max_length=200, default="Sosyal Politikalar Ofisi", verbose_name=_("office name")
+    )
+    address = models.TextField(blank=True, verbose_name=_("address"))
+    email = models.EmailField(blank=True, verbose_name=_("e-mail"))
+    phone = models.CharField(max_length=40, blank=True, verbose_name=_("phone"))
+    privacy_notice = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+        verbose_name=_("privacy notice (aydınlatma metni)"),
+    )
+    consent_text = models.TextField(
+        blank=True,
+        verbose_name=_("explicit consent text"),
+        help_text=_("The sentence a visitor agrees to when ticking the consent box."),
+    )
+    consent_text_version = models.CharField(
+        max_length=20, default="1", verbose_name=_("consent text version")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("office_name"), FieldPanel("address"), FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_notice"), FieldPanel("consent_text"), FieldPanel("consent_text_version")],
+            heading=_("Personal data"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")

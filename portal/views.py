@@ -1,0 +1,57 @@
+"""Site-wide views: health check, robots.txt and error pages."""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def database_reachable() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return False
+    return True
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """JSON for load balancers: 200 when the database answers, 503 otherwise."""
+    db_ok = database_reachable()
+    checks = {"database": "ok" if db_ok else "unreachable"}
+    for check in HEALTH_CHECKS:
+        checks.update(check())
+    body = {"status": "ok" if db_ok else "error", "version": settings.PORTAL_VERSION, "checks": checks}
+    return JsonResponse(body, status=200 if db_ok else 503)
+
+
+# Other apps append callables returning {name: state} (e.g. the search backend) from AppConfig.ready().
+HEALTH_CHECKS: list = []
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /ara/",
+        "Disallow: /api/",
+        "Disallow: /ziyaret-talebi/",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a database-backed context: the error may be the database itself.
+    return render(request, "errors/500.html", status=500)

@@ -1,0 +1,101 @@
+"""Test data builders for the library (factory_boy + wagtail-factories); used by tests only."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from portal.models import PortalImage
+
+from .models import SDG, PracticeIndexPage, PracticeMetric, PracticePage, ReplicationStep, TargetGroup, Theme
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    description = factory.Sequence(lambda n: f"Görsel açıklaması {n}")
+
+    class Meta:
+        model = PortalImage
+
+
+class ThemeFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug",)
+
+
+class TargetGroupFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Hedef grup {n}")
+    slug = factory.Sequence(lambda n: f"hedef-grup-{n}")
+    life_stage_order = factory.Sequence(int)
+
+    class Meta:
+        model = TargetGroup
+        django_get_or_create = ("slug",)
+
+
+def practice_index_page() -> PracticeIndexPage:
+    """The library page created by the initial-data migration."""
+    return PracticeIndexPage.objects.get()
+
+
+class PracticePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Uygulama {n}")
+    slug = factory.Sequence(lambda n: f"uygulama-{n}")
+    parent = factory.LazyFunction(practice_index_page)
+    summary = factory.Faker("sentence", nb_words=12, locale="tr_TR")
+    theme = factory.SubFactory(ThemeFactory)
+    implementing_unit = "Sosyal Politikalar Dairesi"
+    start_year = 2020
+    budget_band = "low"
+    problem = "<p>Sorun tanımı.</p>"
+    approach = "<p>Yaklaşım.</p>"
+    results = "<p>Sonuçlar.</p>"
+    lessons = "<p>Dersler ve riskler.</p>"
+    contact_unit = "Sosyal Politikalar Ofisi"
+    last_reviewed = factory.LazyFunction(datetime.date.today)
+
+    class Meta:
+        model = PracticePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def target_groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.target_groups.set(extracted)
+
+    @factory.post_generation
+    def sdgs(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sdgs.set(SDG.objects.filter(number__in=extracted))
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+            self.save()
+
+
+class PracticeMetricFactory(DjangoModelFactory):
+    page = factory.SubFactory(PracticePageFactory)
+    label = "Yararlanan hane"
+    value = 1200
+    unit = "hane"
+    year = 2024
+
+    class Meta:
+        model = PracticeMetric
+
+
+class ReplicationStepFactory(DjangoModelFactory):
+    page = factory.SubFactory(PracticePageFactory)
+    title = factory.Sequence(lambda n: f"Adım {n}")
+    description = "Adımın açıklaması."
+    resources = "2 sosyal hizmet uzmanı"
+    duration = "1 ay"
+
+    class Meta:
+        model = ReplicationStep

@@ -1,0 +1,364 @@
+"""The library's page types: PracticeIndexPage (listing, tag pages) and PracticePage (the case study)."""
+
+import datetime
+
+from django import forms
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.models import BasePage
+from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
+
+from .taxonomy import BudgetBand, EvidenceLevel, PracticeStatus
+
+SECTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+FIRST_START_YEAR = 1990
+
+
+def current_year_plus_one() -> int:
+    return datetime.date.today().year + 1
+
+
+class PracticeIndexPage(RoutablePageMixin, BasePage):
+    """The library at /uygulamalar/: filters, sorting, pagination and tag pages."""
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["practices.PracticePage"]
+    max_count = 1
+    template = "pages/practice_index_page.html"
+
+    class Meta:
+        verbose_name = _("practice library")
+
+    @path("")
+    def library(self, request):
+        from practices.views import library_view
+
+        return library_view(request, index_page=self)
+
+    @path("etiket/<str:tag_slug>/", name="tag")
+    def tag(self, request, tag_slug):
+        from practices.views import tag_view
+
+        return tag_view(request, index_page=self, tag_slug=tag_slug)
+
+
+class PracticeTag(TaggedItemBase):
+    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("practice tag")
+        verbose_name_plural = _("practice tags")
+
+
+class PracticePage(RoutablePageMixin, BasePage):
+    """A structured case study another municipality can replicate."""
+
+    summary = models.CharField(max_length=300, verbose_name=_("summary"))
+    hero_image = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    featured = models.BooleanField(default=False, verbose_name=_("featured on the home page"))
+
+    theme = models.ForeignKey(
+        "practices.Theme", on_delete=models.PROTECT, related_name="practices", verbose_name=_("theme")
+    )
+    target_groups = ParentalManyToManyField(
+        "practices.TargetGroup", related_name="practices", verbose_name=_("target groups")
+    )
+    sdgs = ParentalManyToManyField(
+        "practices.SDG", blank=True, related_name="practices", verbose_name=_("sustainable development goals")
+    )
+    tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("tags"))
+
+    implementing_unit = models.CharField(max_length=200, verbose_name=_("implementing unit"))
+    start_year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(FIRST_START_YEAR)], verbose_name=_("start year")
+    )
+    status = models.CharField(
+        max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.RUNNING, verbose_name=_("status")
+    )
+    evidence_level = models.CharField(
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.IMPLEMENTED,
+        verbose_name=_("evidence level"),
+    )
+    province = models.PositiveSmallIntegerField(
+        choices=PROVINCE_CHOICES,
+        default=33,
+        validators=[MinValueValidator(1), MaxValueValidator(81)],
+        verbose_name=_("province"),
+    )
+    location = models.CharField(
+        max_length=200, blank=True, verbose_name=_("location"), help_text=_("District or neighbourhood.")
+    )
+
+    budget_band = models.CharField(max_length=20, choices=BudgetBand.choices, verbose_name=_("budget band"))
+    funding_sources = models.CharField(max_length=300, blank=True, verbose_name=_("funding sources"))
+    staff_needed = models.CharField(max_length=200, blank=True, verbose_name=_("staff needed"))
+    time_to_launch = models.CharField(max_length=100, blank=True, verbose_name=_("time to launch"))
+    legal_basis = models.CharField(
+        max_length=300,
+        blank=True,
+        verbose_name=_("legal basis"),
+        help_text=_("For example: Municipal Law No. 5393, Article 14."),
+    )
+    beneficiaries = models.CharField(max_length=300, blank=True, verbose_name=_("beneficiaries"))
+    beneficiaries_count = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("number of beneficiaries")
+    )
+    last_reviewed = models.DateField(default=datetime.date.today, verbose_name=_("last reviewed"))
+
+    problem = RichTextField(features=SECTION_FEATURES, verbose_name=_("problem"))
+    approach = RichTextField(features=SECTION_FEATURES, verbose_name=_("approach"))
+    results = RichTextField(features=SECTION_FEATURES, verbose_name=_("results"))
+    lessons = RichTextField(features=SECTION_FEATURES, blank=True, verbose_name=_("lessons and risks"))
+
+    adoption_count = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        verbose_name=_("adopting municipalities"),
+        help_text=_("Kept up to date by the mentorship app; used to sort by most adopted."),
+    )
+
+    contact_unit = models.CharField(max_length=200, verbose_name=_("contact unit"))
+    contact_email = models.EmailField(
+        blank=True, verbose_name=_("unit e-mail"), help_text=_("A unit address, never a private person's.")
+    )
+    contact_phone = models.CharField(max_length=40, blank=True, verbose_name=_("unit phone"))
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("hero_image"), FieldPanel("featured")], heading=_("Overview")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("theme"),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("implementing_unit"),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("status"), FieldPanel("evidence_level")]),
+                FieldRowPanel([FieldPanel("province"), FieldPanel("location")]),
+                FieldRowPanel([FieldPanel("budget_band"), FieldPanel("funding_sources")]),
+                FieldRowPanel([FieldPanel("staff_needed"), FieldPanel("time_to_launch")]),
+                FieldPanel("legal_basis"),
+                FieldRowPanel([FieldPanel("beneficiaries"), FieldPanel("beneficiaries_count")]),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("Facts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("problem"), FieldPanel("approach"), FieldPanel("results"), FieldPanel("lessons")],
+            heading=_("Case study"),
+        ),
+        InlinePanel("metrics", label=_("Metrics"), heading=_("Metrics")),
+        InlinePanel("replication_steps", label=_("Replication steps"), heading=_("Replication steps")),
+        InlinePanel("partners", label=_("Partners"), heading=_("Partners")),
+        InlinePanel("documents", label=_("Documents"), heading=_("Documents")),
+        InlinePanel("gallery_images", label=_("Gallery"), heading=_("Gallery")),
+        MultiFieldPanel(
+            [FieldPanel("contact_unit"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contact unit"),
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.SearchField("implementing_unit"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("theme", [index.SearchField("name")]),
+        index.FilterField("theme"),
+        index.FilterField("status"),
+        index.FilterField("start_year"),
+        index.FilterField("province"),
+        index.FilterField("evidence_level"),
+        index.FilterField("budget_band"),
+        index.FilterField("adoption_count"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("theme"),
+        APIField("target_groups"),
+        APIField("sdgs"),
+        APIField("tags"),
+        APIField("implementing_unit"),
+        APIField("start_year"),
+        APIField("status"),
+        APIField("evidence_level"),
+        APIField("province"),
+        APIField("location"),
+        APIField("budget_band"),
+        APIField("funding_sources"),
+        APIField("staff_needed"),
+        APIField("time_to_launch"),
+        APIField("legal_basis"),
+        APIField("beneficiaries"),
+        APIField("beneficiaries_count"),
+        APIField("last_reviewed"),
+        APIField("problem"),
+        APIField("approach"),
+        APIField("results"),
+        APIField("lessons"),
+        APIField("metrics"),
+        APIField("replication_steps"),
+        APIField("partners"),
+        APIField("contact_unit"),
+    ]
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types: list[str] = []
+    template = "pages/practice_page.html"
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    @property
+    def province_name(self) -> str:
+        province = PROVINCE_BY_PLATE.get(self.province)
+        return province.name if province else ""
+
+    @property
+    def needs_review(self) -> bool:
+        from django.conf import settings
+
+        age = datetime.date.today() - self.last_reviewed
+        return age.days > settings.PRACTICE_REVIEW_MAX_AGE_DAYS
+
+    @path("")
+    def detail(self, request):
+        from practices.views import practice_view
+
+        return practice_view(request, practice=self)
+
+    @path("kit/", name="kit")
+    def kit(self, request):
+        from practices.views import kit_view
+
+        return kit_view(request, practice=self)
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.start_year and self.start_year > current_year_plus_one():
+            raise ValidationError({"start_year": _("The start year cannot be in the future.")})
+
+
+class PracticeMetric(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="metrics")
+    label = models.CharField(max_length=150, verbose_name=_("label"))
+    value = models.DecimalField(max_digits=14, decimal_places=2, verbose_name=_("value"))
+    unit = models.CharField(max_length=50, blank=True, verbose_name=_("unit"))
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(FIRST_START_YEAR)], verbose_name=_("year")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("value"), FieldPanel("unit"), FieldPanel("year")])]
+    api_fields = [APIField("label"), APIField("value"), APIField("unit"), APIField("year")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("metric")
+        verbose_name_plural = _("metrics")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value} {self.unit}".strip()
+
+
+class ReplicationStep(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="replication_steps")
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    description = models.TextField(verbose_name=_("description"))
+    resources = models.CharField(max_length=300, blank=True, verbose_name=_("resources"))
+    duration = models.CharField(max_length=100, blank=True, verbose_name=_("duration"))
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldRowPanel([FieldPanel("resources"), FieldPanel("duration")])]
+    api_fields = [APIField("title"), APIField("description"), APIField("resources"), APIField("duration")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("replication step")
+        verbose_name_plural = _("replication steps")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PracticePartner(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    role = models.CharField(max_length=200, blank=True, verbose_name=_("role"))
+    url = models.URLField(blank=True, verbose_name=_("website"))
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role"), FieldPanel("url")])]
+    api_fields = [APIField("name"), APIField("role"), APIField("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PracticeDocument(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+    title = models.CharField(
+        max_length=200, blank=True, verbose_name=_("title"), help_text=_("Leave empty to use the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title
+
+
+class PracticeGalleryImage(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "portal.PortalImage", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    caption = models.CharField(max_length=250, blank=True, verbose_name=_("caption"))
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")

@@ -1,0 +1,57 @@
+"""Admin registration for the library: theme and target-group snippets and the review-due report."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import TargetGroup, Theme
+from .views_admin import ReviewDueReportView
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "folder-open-inverse"
+    menu_label = _("Themes")
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    add_to_admin_menu = False
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    menu_label = _("Target groups")
+    list_display = ["name", "slug", "life_stage_order"]
+    search_fields = ["name"]
+
+
+register_snippet(ThemeViewSet)
+register_snippet(TargetGroupViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_url():
+    return [
+        path("reports/review-due/", ReviewDueReportView.as_view(), name="practices_review_due"),
+        path(
+            "reports/review-due/results/",
+            ReviewDueReportView.as_view(results_only=True),
+            name="practices_review_due_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return MenuItem(
+        _("Practices due for review"),
+        reverse("practices_review_due"),
+        icon_name="time",
+        order=700,
+    )
+
+

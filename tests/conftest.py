@@ -1,0 +1,35 @@
+"""Shared fixtures: users per role, a logged-in client per role."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+
+def make_user(username: str, *groups: str, superuser: bool = False) -> User:
+    user = User.objects.create_user(username=username, password="pass", email=f"{username}@example.test")
+    user.is_superuser = superuser
+    user.is_staff = superuser
+    user.save()
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", "Editors")
+
+
+@pytest.fixture
+def publisher(db):
+    return make_user("publisher", "Publishers")
+
+
+@pytest.fixture
+def mentor(db):
+    return make_user("mentor", "Mentors")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("admin", superuser=True)
+
+
