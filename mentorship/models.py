@@ -1,0 +1,530 @@
+"""The mentors' records: municipalities, their contacts, visits, follow-ups and per-practice adoptions.
+
+State changes with rules (stage changes, visit completion, anonymisation, reminders) live in services.py.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
+
+FIRST_PLATE = 1
+LAST_PLATE = 81
+
+
+class MunicipalityKind(models.TextChoices):
+    METROPOLITAN = "metropolitan", _("Metropolitan municipality")
+    PROVINCIAL = "provincial", _("Provincial municipality")
+    DISTRICT = "district", _("District municipality")
+
+
+class PopulationBand(models.TextChoices):
+    UNDER_10K = "lt10k", _("under 10,000")
+    FROM_10K = "10k-50k", _("10,000 - 50,000")
+    FROM_50K = "50k-250k", _("50,000 - 250,000")
+    FROM_250K = "250k-1m", _("250,000 - 1 million")
+    OVER_1M = "gt1m", _("over 1 million")
+
+
+class Municipality(models.Model):
+    """A municipality the office hosts, mentors or talks to. Its name is public; its people are not."""
+
+    name = models.CharField(max_length=150, verbose_name=_("name"))
+    kind = models.CharField(max_length=20, choices=MunicipalityKind.choices, verbose_name=_("kind"))
+    population_band = models.CharField(
+        max_length=20, choices=PopulationBand.choices, blank=True, verbose_name=_("population band")
+    )
+    province = models.PositiveSmallIntegerField(
+        choices=PROVINCE_CHOICES,
+        validators=[MinValueValidator(FIRST_PLATE), MaxValueValidator(LAST_PLATE)],
+        verbose_name=_("province"),
+    )
+    district = models.CharField(max_length=100, blank=True, verbose_name=_("district"))
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        verbose_name=_("latitude"),
+        help_text=_("Leave empty to use the province centre."),
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        verbose_name=_("longitude"),
+        help_text=_("Leave empty to use the province centre."),
+    )
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    is_demo = models.BooleanField(
+        default=False, verbose_name=_("demo record"), help_text=_("Created by the demo-data command.")
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "province", "name"], name="municipality_unique_kind_province"
+            ),
+            models.CheckConstraint(
+                condition=Q(province__gte=FIRST_PLATE, province__lte=LAST_PLATE),
+                name="municipality_province_plate_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=MunicipalityKind.values), name="municipality_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == MunicipalityKind.DISTRICT and self.province in PROVINCE_BY_PLATE:
+            return f"{self.name} ({PROVINCE_BY_PLATE[self.province].name})"
+        return self.name
+
+    @property
+    def province_name(self) -> str:
+        province = PROVINCE_BY_PLATE.get(self.province)
+        return province.name if province else ""
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """Own coordinates, else the province centre (so every municipality can go on the map)."""
+        if self.latitude is not None and self.longitude is not None:
+            return float(self.latitude), float(self.longitude)
+        province = PROVINCE_BY_PLATE.get(self.province)
+        return (province.lat, province.lon) if province else None
+
+
+class ContactSource(models.TextChoices):
+    VISIT_REQUEST = "visit_request", _("Public visit request")
+    MENTOR = "mentor", _("Entered by a mentor")
+
+
+class ContactPerson(models.Model):
+    """A person at a municipality. Personal data (KVKK): shown in the admin only, erasable."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("municipality")
+    )
+    name = models.CharField(max_length=150, verbose_name=_("name"))
+    role = models.CharField(max_length=150, blank=True, verbose_name=_("role"))
+    email = models.EmailField(blank=True, verbose_name=_("e-mail"))
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone"))
+    consent_given_at = models.DateTimeField(null=True, blank=True, verbose_name=_("consent given at"))
+    consent_text_version = models.CharField(max_length=30, blank=True, verbose_name=_("consent text version"))
+    source = models.CharField(
+        max_length=20, choices=ContactSource.choices, default=ContactSource.MENTOR, verbose_name=_("source")
+    )
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("anonymised at")
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["municipality__name", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(source__in=ContactSource.values), name="contact_source_valid"),
+            # A public request may only store a person who gave explicit consent.
+            models.CheckConstraint(
+                condition=~Q(source=ContactSource.VISIT_REQUEST) | Q(consent_given_at__isnull=False),
+                name="contact_request_needs_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
+
+
+class VisitFormat(models.TextChoices):
+    HOSTED = "hosted", _("Hosted study visit")
+    ON_SITE = "on_site", _("On-site visit")
+    ONLINE = "online", _("Online meeting")
+
+
+class VisitStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    SCHEDULED = "scheduled", _("Scheduled")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Visit(models.Model):
+    """A study visit, on-site visit or online meeting; public requests start as "requested" without a date."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="visits", verbose_name=_("municipality")
+    )
+    date = models.DateField(
+        null=True, blank=True, verbose_name=_("date"), help_text=_("Required once the visit is scheduled.")
+    )
+    preferred_dates = models.TextField(blank=True, verbose_name=_("preferred dates"))
+    format = models.CharField(
+        max_length=20, choices=VisitFormat.choices, default=VisitFormat.HOSTED, verbose_name=_("format")
+    )
+    status = models.CharField(
+        max_length=20, choices=VisitStatus.choices, default=VisitStatus.REQUESTED, verbose_name=_("status")
+    )
+    mentors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="mentored_visits", verbose_name=_("mentors")
+    )
+    practices = models.ManyToManyField(
+        "practices.PracticePage", blank=True, related_name="visits", verbose_name=_("practices discussed")
+    )
+    participants = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("number of participants")
+    )
+    request_message = models.TextField(blank=True, verbose_name=_("message with the request"))
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
+    contact = models.ForeignKey(
+        ContactPerson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visits",
+        verbose_name=_("contact person"),
+    )
+    scheduled_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("scheduled at"))
+    completed_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("completed at"))
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        ordering = [models.F("date").desc(nulls_first=True), "-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=VisitStatus.values), name="visit_status_valid"),
+            models.CheckConstraint(condition=Q(format__in=VisitFormat.values), name="visit_format_valid"),
+            models.CheckConstraint(
+                condition=(
+                    ~Q(status__in=[VisitStatus.SCHEDULED, VisitStatus.COMPLETED]) | Q(date__isnull=False)
+                ),
+                name="visit_scheduled_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "date"], name="visit_status_date_idx")]
+
+    def __str__(self) -> str:
+        when = self.date.isoformat() if self.date else _("date to be agreed")
+        return f"{self.municipality} – {when}"
+
+    def save(self, *args, **kwargs):
+        # Remember when a visit first left the request stage, so retention can tell never-held requests apart.
+        if self.status in (VisitStatus.SCHEDULED, VisitStatus.COMPLETED) and self.scheduled_at is None:
+            self.scheduled_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "scheduled_at"}
+        super().save(*args, **kwargs)
+
+
+class AdoptionStage(models.TextChoices):
+    INTERESTED = "interested", _("Interested")
+    VISITED = "visited", _("Visited")
+    PLANNING = "planning", _("Planning")
+    PILOTING = "piloting", _("Piloting")
+    ADOPTED = "adopted", _("Adopted")
+    SCALED = "scaled", _("Scaled")
+    DROPPED = "dropped", _("Dropped")
+
+
+# Order of the forward path; "dropped" sits outside it.
+STAGE_ORDER: dict[str, int] = {
+    AdoptionStage.INTERESTED: 0,
+    AdoptionStage.VISITED: 1,
+    AdoptionStage.PLANNING: 2,
+    AdoptionStage.PILOTING: 3,
+    AdoptionStage.ADOPTED: 4,
+    AdoptionStage.SCALED: 5,
+}
+ADOPTED_STAGES = (AdoptionStage.ADOPTED, AdoptionStage.SCALED)
+FINAL_STAGES = (AdoptionStage.ADOPTED, AdoptionStage.SCALED, AdoptionStage.DROPPED)
+
+
+class Adoption(models.Model):
+    """A municipality's path with one practice; change the stage only via services.adoption_change_stage."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("municipality")
+    )
+    practice = models.ForeignKey(
+        "practices.PracticePage",
+        on_delete=models.CASCADE,
+        related_name="adoptions",
+        verbose_name=_("practice"),
+    )
+    stage = models.CharField(
+        max_length=20,
+        choices=AdoptionStage.choices,
+        default=AdoptionStage.INTERESTED,
+        verbose_name=_("stage"),
+    )
+    stage_changed_at = models.DateTimeField(default=timezone.now, verbose_name=_("stage changed at"))
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mentored_adoptions",
+        verbose_name=_("responsible mentor"),
+    )
+    kept = models.TextField(blank=True, verbose_name=_("what was kept of the original practice"))
+    changed = models.TextField(blank=True, verbose_name=_("what was changed, and why"))
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+        ordering = ["municipality__name", "practice__title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "practice"], name="adoption_unique_municipality_practice"
+            ),
+            models.CheckConstraint(condition=Q(stage__in=AdoptionStage.values), name="adoption_stage_valid"),
+        ]
+        indexes = [models.Index(fields=["stage", "stage_changed_at"], name="adoption_stage_changed_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} – {self.practice}"
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.stage in ADOPTED_STAGES
+
+
+class AdoptionMetric(models.Model):
+    """The adopter's own value for a metric, shown beside the practice's value at origin."""
+
+    adoption = models.ForeignKey(
+        Adoption, on_delete=models.CASCADE, related_name="metrics", verbose_name=_("adoption")
+    )
+    origin_metric = models.ForeignKey(
+        "practices.PracticeMetric",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adopter_values",
+        verbose_name=_("metric at origin"),
+    )
+    label = models.CharField(max_length=150, verbose_name=_("label"))
+    value = models.DecimalField(max_digits=14, decimal_places=2, verbose_name=_("value"))
+    unit = models.CharField(max_length=50, blank=True, verbose_name=_("unit"))
+    year = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("year"))
+
+    class Meta:
+        verbose_name = _("adoption metric")
+        verbose_name_plural = _("adoption metrics")
+        ordering = ["adoption", "label"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value} {self.unit}".strip()
+
+
+class AdoptionEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Adoption events are append-only.")
+
+
+class AdoptionEvent(models.Model):
+    """One stage change of an adoption. Append-only: the history is never rewritten."""
+
+    adoption = models.ForeignKey(
+        Adoption, on_delete=models.CASCADE, related_name="events", verbose_name=_("adoption")
+    )
+    from_stage = models.CharField(
+        max_length=20, choices=AdoptionStage.choices, blank=True, verbose_name=_("from stage")
+    )
+    to_stage = models.CharField(max_length=20, choices=AdoptionStage.choices, verbose_name=_("to stage"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("changed at"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    evidence_url = models.URLField(blank=True, verbose_name=_("evidence link"))
+    evidence_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("evidence document"),
+    )
+
+    objects = AdoptionEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("adoption event")
+        verbose_name_plural = _("adoption events")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(to_stage__in=AdoptionStage.values), name="adoption_event_to_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(from_stage="") | Q(from_stage__in=AdoptionStage.values),
+                name="adoption_event_from_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.adoption}: {self.from_stage or '–'} → {self.to_stage}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise TypeError("Adoption events are append-only; create a new event instead.")
+        super().save(*args, **kwargs)
+
+
+class FollowUp(models.Model):
+    """A promised action after a visit or for an adoption. Overdue = open and due before today."""
+
+    action = models.CharField(max_length=255, verbose_name=_("action"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mentorship_follow_ups",
+        verbose_name=_("assignee"),
+    )
+    due_date = models.DateField(verbose_name=_("due date"))
+    done_at = models.DateTimeField(null=True, blank=True, verbose_name=_("done at"))
+    visit = models.ForeignKey(
+        Visit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("visit"),
+    )
+    adoption = models.ForeignKey(
+        Adoption,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("adoption"),
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(visit__isnull=False) & Q(adoption__isnull=True))
+                | (Q(visit__isnull=True) & Q(adoption__isnull=False)),
+                name="follow_up_visit_xor_adoption",
+            ),
+        ]
+        indexes = [models.Index(fields=["assignee", "done_at", "due_date"], name="follow_up_open_idx")]
+
+    def __str__(self) -> str:
+        return self.action
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.visit.municipality if self.visit_id else self.adoption.municipality
+
+
+class ReminderKind(models.TextChoices):
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    STALLED_ADOPTION = "stalled_adoption", _("Stalled adoption")
+
+
+class ReminderLog(models.Model):
+    """One reminder about one item on one day; the unique constraints make the reminder command idempotent."""
+
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices, verbose_name=_("kind"))
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("recipient")
+    )
+    follow_up = models.ForeignKey(
+        FollowUp,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        verbose_name=_("follow-up"),
+    )
+    adoption = models.ForeignKey(
+        Adoption,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        verbose_name=_("adoption"),
+    )
+    date = models.DateField(verbose_name=_("date"))
+    sent_at = models.DateTimeField(default=timezone.now, verbose_name=_("sent at"))
+
+    class Meta:
+        verbose_name = _("reminder log entry")
+        verbose_name_plural = _("reminder log")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind=ReminderKind.FOLLOW_UP, follow_up__isnull=False, adoption__isnull=True)
+                    | Q(kind=ReminderKind.STALLED_ADOPTION, follow_up__isnull=True, adoption__isnull=False)
+                ),
+                name="reminder_log_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["follow_up", "date"],
+                condition=Q(follow_up__isnull=False),
+                name="reminder_log_follow_up_once_a_day",
+            ),
+            models.UniqueConstraint(
+                fields=["adoption", "recipient", "date"],
+                condition=Q(adoption__isnull=False),
+                name="reminder_log_adoption_once_a_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date}"
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeedToken(models.Model):
+    """The secret in a mentor's private ICS feed URL; regenerate to revoke the old URL."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed_token",
+        verbose_name=_("user"),
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token, verbose_name=_("token"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("calendar feed token")
+        verbose_name_plural = _("calendar feed tokens")
+
+    def __str__(self) -> str:
+        return str(self.user)
