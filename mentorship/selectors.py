@@ -1,0 +1,237 @@
+"""Read-only queries over the mentorship records, shared by the admin, dashboard, feed, commands and impact page."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    ADOPTED_STAGES,
+    FINAL_STAGES,
+    Adoption,
+    AdoptionStage,
+    ContactPerson,
+    ContactSource,
+    FollowUp,
+    Municipality,
+    Visit,
+    VisitStatus,
+)
+
+STALLED_AFTER_DAYS = 90
+
+
+class Relationship:
+    """Derived relationship of the office with a municipality (not stored: it follows from visits/adoptions)."""
+
+    HOSTED = "hosted"
+    IN_TALKS = "in_talks"
+    NONE = "none"
+    LABELS = {HOSTED: _("Hosted"), IN_TALKS: _("In talks"), NONE: _("No relationship yet")}
+
+
+# ---- visits -------------------------------------------------------------------------------------------------
+
+
+def visits_upcoming(
+    *, user: AbstractBaseUser | None = None, today: datetime.date | None = None
+) -> QuerySet[Visit]:
+    """Scheduled visits from today on, soonest first; only the user's own if a user is given."""
+    today = today or timezone.localdate()
+    visits = Visit.objects.filter(status=VisitStatus.SCHEDULED, date__gte=today)
+    if user is not None:
+        visits = visits.filter(mentors=user)
+    return visits.select_related("municipality").order_by("date", "pk")
+
+
+def visits_for_calendar(*, user: AbstractBaseUser) -> QuerySet[Visit]:
+    """The mentor's dated visits (scheduled or held) for the ICS feed."""
+    return (
+        Visit.objects.filter(
+            mentors=user, status__in=[VisitStatus.SCHEDULED, VisitStatus.COMPLETED], date__isnull=False
+        )
+        .select_related("municipality")
+        .order_by("date", "pk")
+    )
+
+
+# ---- follow-ups ---------------------------------------------------------------------------------------------
+
+
+def _follow_ups_with_context() -> QuerySet[FollowUp]:
+    return FollowUp.objects.select_related(
+        "assignee", "visit__municipality", "adoption__municipality", "adoption__practice"
+    )
+
+
+def follow_ups_open(*, user: AbstractBaseUser | None = None) -> QuerySet[FollowUp]:
+    follow_ups = _follow_ups_with_context().filter(done_at__isnull=True)
+    if user is not None:
+        follow_ups = follow_ups.filter(assignee=user)
+    return follow_ups.order_by("due_date", "pk")
+
+
+def follow_ups_overdue(
+    *, user: AbstractBaseUser | None = None, today: datetime.date | None = None
+) -> QuerySet[FollowUp]:
+    """Open follow-ups due before today, oldest first."""
+    today = today or timezone.localdate()
+    return follow_ups_open(user=user).filter(due_date__lt=today)
+
+
+def follow_ups_due(*, today: datetime.date | None = None) -> QuerySet[FollowUp]:
+    """Open follow-ups due today or earlier (what the reminder e-mail lists)."""
+    today = today or timezone.localdate()
+    return follow_ups_open().filter(due_date__lte=today)
+
+
+def follow_ups_for_calendar(*, user: AbstractBaseUser) -> QuerySet[FollowUp]:
+    return follow_ups_open(user=user)
+
+
+# ---- adoptions ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    stage: str
+    label: str
+    count: int
+
+
+def adoption_funnel(*, adoptions: QuerySet[Adoption] | None = None) -> list[FunnelStage]:
+    """Number of adoptions per stage, in stage order, every stage listed (one query)."""
+    adoptions = Adoption.objects.all() if adoptions is None else adoptions
+    counts = dict(adoptions.order_by().values_list("stage").annotate(n=Count("pk")))
+    return [
+        FunnelStage(stage=value, label=str(label), count=counts.get(value, 0))
+        for value, label in AdoptionStage.choices
+    ]
+
+
+def adoptions_stalled(
+    *,
+    now: datetime.datetime | None = None,
+    days: int = STALLED_AFTER_DAYS,
+    user: AbstractBaseUser | None = None,
+) -> QuerySet[Adoption]:
+    """Adoptions that have stayed in one non-final stage for more than `days` days, longest first."""
+    now = now or timezone.now()
+    adoptions = Adoption.objects.exclude(stage__in=FINAL_STAGES).filter(
+        stage_changed_at__lt=now - datetime.timedelta(days=days)
+    )
+    if user is not None:
+        adoptions = adoptions.filter(mentor=user)
+    return adoptions.select_related("municipality", "practice", "mentor").order_by("stage_changed_at", "pk")
+
+
+def adoptions_of_practice(*, practice_id: int, adopted_only: bool = True) -> QuerySet[Adoption]:
+    adoptions = Adoption.objects.filter(practice_id=practice_id)
+    if adopted_only:
+        adoptions = adoptions.filter(stage__in=ADOPTED_STAGES)
+    return adoptions.select_related("municipality").order_by("municipality__name")
+
+
+# ---- municipalities -----------------------------------------------------------------------------------------
+
+
+def municipalities_with_relationship() -> QuerySet[Municipality]:
+    """Municipalities annotated with `relationship` (hosted / in talks / none) and `is_adopting`.
+
+    hosted = at least one completed visit; in talks = no completed visit but a requested or scheduled visit,
+    or an adoption that is not dropped; adopting = an adoption at "adopted" or "scaled".
+    """
+    completed = Visit.objects.filter(municipality=OuterRef("pk"), status=VisitStatus.COMPLETED)
+    open_visit = Visit.objects.filter(
+        municipality=OuterRef("pk"), status__in=[VisitStatus.REQUESTED, VisitStatus.SCHEDULED]
+    )
+    live_adoption = Adoption.objects.filter(municipality=OuterRef("pk")).exclude(stage=AdoptionStage.DROPPED)
+    adopting = Adoption.objects.filter(municipality=OuterRef("pk"), stage__in=ADOPTED_STAGES)
+    return Municipality.objects.annotate(
+        has_completed_visit=Exists(completed),
+        is_adopting=Exists(adopting),
+        relationship=Case(
+            When(Q(Exists(completed)), then=Value(Relationship.HOSTED)),
+            When(Q(Exists(open_visit)) | Q(Exists(live_adoption)), then=Value(Relationship.IN_TALKS)),
+            default=Value(Relationship.NONE),
+            output_field=CharField(),
+        ),
+    )
+
+
+def municipalities_hosted() -> QuerySet[Municipality]:
+    return municipalities_with_relationship().filter(relationship=Relationship.HOSTED)
+
+
+def municipalities_in_talks() -> QuerySet[Municipality]:
+    return municipalities_with_relationship().filter(relationship=Relationship.IN_TALKS)
+
+
+def municipalities_adopting() -> QuerySet[Municipality]:
+    return municipalities_with_relationship().filter(is_adopting=True)
+
+
+def municipality_relationship_counts() -> dict[str, int]:
+    """{"hosted": n, "in_talks": n, "adopting": n} in one query."""
+    annotated = municipalities_with_relationship()
+    return annotated.aggregate(
+        hosted=Count("pk", filter=Q(relationship=Relationship.HOSTED)),
+        in_talks=Count("pk", filter=Q(relationship=Relationship.IN_TALKS)),
+        adopting=Count("pk", filter=Q(is_adopting=True)),
+    )
+
+
+@dataclass(frozen=True)
+class MunicipalityDetail:
+    municipality: Municipality
+    contacts: list[ContactPerson]
+    visits: list[Visit]
+    follow_ups: list[FollowUp]
+    adoptions: list[Adoption]
+
+
+def municipality_detail(*, municipality: Municipality) -> MunicipalityDetail:
+    """Everything the mentors know about one municipality, for its admin page."""
+    visits = list(
+        municipality.visits.select_related("contact")
+        .prefetch_related("mentors", "practices")
+        .order_by("-date", "-created_at")
+    )
+    adoptions = list(municipality.adoptions.select_related("practice", "mentor").order_by("practice__title"))
+    follow_ups = list(
+        _follow_ups_with_context()
+        .filter(Q(visit__municipality=municipality) | Q(adoption__municipality=municipality))
+        .order_by("done_at", "due_date", "pk")
+    )
+    return MunicipalityDetail(
+        municipality=municipality,
+        contacts=list(municipality.contacts.order_by("name")),
+        visits=visits,
+        follow_ups=follow_ups,
+        adoptions=adoptions,
+    )
+
+
+# ---- personal data ------------------------------------------------------------------------------------------
+
+
+def contacts_expired(*, now: datetime.datetime, retention_days: int) -> QuerySet[ContactPerson]:
+    """Contacts from public requests that never became a visit, older than the retention period.
+
+    A request "became a visit" once any of its visits was scheduled or held (scheduled_at is set then).
+    """
+    held = Visit.objects.filter(contact=OuterRef("pk")).filter(
+        Q(scheduled_at__isnull=False) | Q(status__in=[VisitStatus.SCHEDULED, VisitStatus.COMPLETED])
+    )
+    return (
+        ContactPerson.objects.filter(
+            source=ContactSource.VISIT_REQUEST,
+            anonymised_at__isnull=True,
+            created_at__lt=now - datetime.timedelta(days=retention_days),
+        )
+        .exclude(Exists(held))
+        .order_by("pk")
+    )

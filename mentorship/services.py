@@ -1,0 +1,327 @@
+"""State changes with rules: adoption stage changes, visit completion, anonymisation, reminders, feed tokens.
+
+Views, admin actions, commands and tests call these functions; each one is a single transaction.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from practices.models import PracticePage
+
+from . import selectors
+from .models import (
+    ADOPTED_STAGES,
+    STAGE_ORDER,
+    Adoption,
+    AdoptionEvent,
+    AdoptionStage,
+    CalendarFeedToken,
+    ContactPerson,
+    FollowUp,
+    Municipality,
+    ReminderKind,
+    ReminderLog,
+    Visit,
+    VisitStatus,
+    new_calendar_token,
+)
+
+
+def _is_backwards(from_stage: str, to_stage: str) -> bool:
+    if from_stage == AdoptionStage.DROPPED or to_stage == AdoptionStage.DROPPED:
+        return False
+    return STAGE_ORDER[to_stage] < STAGE_ORDER[from_stage]
+
+
+def practice_adoption_count_refresh(*, practice_id: int) -> None:
+    """Store the number of municipalities that adopted (or scaled) the practice, in one UPDATE."""
+    adopted = (
+        Adoption.objects.filter(practice_id=OuterRef("pk"), stage__in=ADOPTED_STAGES)
+        .order_by()
+        .values("practice_id")
+        .annotate(n=Count("municipality_id", distinct=True))
+        .values("n")
+    )
+    PracticePage.objects.filter(pk=practice_id).update(
+        adoption_count=Coalesce(Subquery(adopted, output_field=IntegerField()), Value(0))
+    )
+
+
+@transaction.atomic
+def adoption_change_stage(
+    *,
+    adoption: Adoption,
+    to_stage: str,
+    user: AbstractBaseUser | None,
+    note: str = "",
+    evidence_url: str = "",
+    evidence_document=None,
+) -> AdoptionEvent:
+    """Move an adoption to another stage and append the event, under a row lock.
+
+    Going backwards or re-opening a dropped adoption needs a note; a move to the current stage is refused.
+    """
+    if to_stage not in AdoptionStage.values:
+        raise ValidationError({"to_stage": _("Unknown stage: %(stage)s.") % {"stage": to_stage}})
+    # Lock the row so two mentors changing the same adoption are serialised and both events are kept.
+    locked = Adoption.objects.select_for_update().get(pk=adoption.pk)
+    from_stage = locked.stage
+    note = (note or "").strip()
+    if to_stage == from_stage:
+        raise ValidationError(
+            {
+                "to_stage": _("The adoption is already at the stage “%(stage)s”.")
+                % {"stage": locked.get_stage_display()}
+            }
+        )
+    if from_stage == AdoptionStage.DROPPED and not note:
+        raise ValidationError({"note": _("Re-opening a dropped adoption needs a note saying why.")})
+    if _is_backwards(from_stage, to_stage) and not note:
+        raise ValidationError(
+            {"note": _("Moving an adoption back to an earlier stage needs a note saying why.")}
+        )
+
+    now = timezone.now()
+    locked.stage = to_stage
+    locked.stage_changed_at = now
+    locked.save(update_fields=["stage", "stage_changed_at"])
+    event = AdoptionEvent.objects.create(
+        adoption=locked,
+        from_stage=from_stage,
+        to_stage=to_stage,
+        created_at=now,
+        user=user,
+        note=note,
+        evidence_url=evidence_url or "",
+        evidence_document=evidence_document,
+    )
+    if (from_stage in ADOPTED_STAGES) != (to_stage in ADOPTED_STAGES):
+        practice_adoption_count_refresh(practice_id=locked.practice_id)
+    # Keep the caller's instance current.
+    adoption.stage = locked.stage
+    adoption.stage_changed_at = locked.stage_changed_at
+    return event
+
+
+@transaction.atomic
+def adoption_get_or_create(
+    *,
+    municipality: Municipality,
+    practice: PracticePage,
+    user: AbstractBaseUser | None = None,
+    stage: str = AdoptionStage.INTERESTED,
+) -> tuple[Adoption, bool]:
+    """The adoption of (municipality, practice); a new one starts at `stage` with a first history event."""
+    try:
+        with transaction.atomic():
+            adoption, created = Adoption.objects.get_or_create(
+                municipality=municipality, practice=practice, defaults={"stage": stage, "mentor": user}
+            )
+    except IntegrityError:
+        # Someone else created it between our read and our insert.
+        return Adoption.objects.get(municipality=municipality, practice=practice), False
+    if created:
+        AdoptionEvent.objects.create(
+            adoption=adoption, from_stage="", to_stage=stage, created_at=adoption.stage_changed_at, user=user
+        )
+        if stage in ADOPTED_STAGES:
+            practice_adoption_count_refresh(practice_id=practice.pk)
+    return adoption, created
+
+
+@transaction.atomic
+def visit_complete(*, visit: Visit, user: AbstractBaseUser | None) -> Visit:
+    """Mark a visit held and move the municipality's adoptions of the practices discussed to at least "visited".
+
+    Adoptions already past "visited" are left alone; dropped ones are not re-opened (that needs a note).
+    """
+    locked = Visit.objects.select_for_update().get(pk=visit.pk)
+    if locked.status == VisitStatus.CANCELLED:
+        raise ValidationError(_("A cancelled visit cannot be completed."))
+    if locked.date is None:
+        raise ValidationError({"date": _("Set the date of the visit before completing it.")})
+    if locked.status != VisitStatus.COMPLETED:
+        locked.status = VisitStatus.COMPLETED
+        locked.completed_at = timezone.now()
+        locked.save(update_fields=["status", "completed_at", "scheduled_at"])
+    for practice in locked.practices.all():
+        adoption, created = adoption_get_or_create(
+            municipality=locked.municipality, practice=practice, user=user, stage=AdoptionStage.VISITED
+        )
+        if created:
+            continue
+        adoption = Adoption.objects.select_for_update().get(pk=adoption.pk)
+        if adoption.stage == AdoptionStage.INTERESTED:
+            adoption_change_stage(
+                adoption=adoption,
+                to_stage=AdoptionStage.VISITED,
+                user=user,
+                note=_("Visit on %(date)s completed.") % {"date": locked.date.isoformat()},
+            )
+    visit.status = locked.status
+    visit.completed_at = locked.completed_at
+    return locked
+
+
+ANONYMISED_NAME = "Anonimleştirilmiş kişi #%(id)s"
+
+
+@transaction.atomic
+def contact_anonymise(*, contact: ContactPerson, now: datetime.datetime | None = None) -> bool:
+    """Erase a person's name, role, e-mail and phone; keep the row so visits and statistics stay intact.
+
+    Returns False if the contact was already anonymised (the call is idempotent).
+    """
+    locked = ContactPerson.objects.select_for_update().get(pk=contact.pk)
+    if locked.anonymised_at is not None:
+        return False
+    locked.name = ANONYMISED_NAME % {"id": locked.pk}
+    locked.role = ""
+    locked.email = ""
+    locked.phone = ""
+    locked.anonymised_at = now or timezone.now()
+    locked.save(update_fields=["name", "role", "email", "phone", "anonymised_at"])
+    # The request message may quote the person; it is erased with them.
+    Visit.objects.filter(contact=locked).exclude(request_message="").update(request_message="")
+    for attr in ("name", "role", "email", "phone", "anonymised_at"):
+        setattr(contact, attr, getattr(locked, attr))
+    return True
+
+
+def contacts_anonymise_expired(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
+    """Anonymise contacts of visit requests that never became a visit and are older than the retention period."""
+    now = now or timezone.now()
+    contacts = selectors.contacts_expired(now=now, retention_days=settings.CONTACT_RETENTION_DAYS)
+    if dry_run:
+        return contacts.count()
+    count = 0
+    for contact in contacts:
+        count += contact_anonymise(contact=contact, now=now)
+    return count
+
+
+@dataclass
+class ReminderDigest:
+    """What one assignee is reminded of today."""
+
+    user: AbstractBaseUser
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    stalled_adoptions: list[Adoption] = field(default_factory=list)
+
+    @property
+    def item_count(self) -> int:
+        return len(self.follow_ups) + len(self.stalled_adoptions)
+
+
+def _claim(**kwargs) -> bool:
+    """Record a reminder for today; False if this item was already reminded today (also under concurrency)."""
+    try:
+        with transaction.atomic():
+            _log, created = ReminderLog.objects.get_or_create(**kwargs)
+    except IntegrityError:
+        return False
+    return created
+
+
+def followup_reminders_send(
+    *, today: datetime.date | None = None, dry_run: bool = False
+) -> list[ReminderDigest]:
+    """E-mail each assignee one message with their due and overdue follow-ups and their stalled adoptions.
+
+    Each item is reminded at most once a day however often this runs: a ReminderLog row is claimed under a
+    unique constraint in the same transaction as the e-mail, so a failed e-mail is retried on the next run.
+    """
+    today = today or timezone.localdate()
+    by_user: dict[int, ReminderDigest] = {}
+    for follow_up in selectors.follow_ups_due(today=today):
+        by_user.setdefault(follow_up.assignee_id, ReminderDigest(user=follow_up.assignee)).follow_ups.append(
+            follow_up
+        )
+    for adoption in selectors.adoptions_stalled(now=timezone.now()).filter(mentor__isnull=False):
+        by_user.setdefault(adoption.mentor_id, ReminderDigest(user=adoption.mentor)).stalled_adoptions.append(
+            adoption
+        )
+
+    sent: list[ReminderDigest] = []
+    for digest in by_user.values():
+        if dry_run:
+            already = set(
+                ReminderLog.objects.filter(follow_up__in=digest.follow_ups, date=today).values_list(
+                    "follow_up_id", flat=True
+                )
+            )
+            already_adoptions = set(
+                ReminderLog.objects.filter(
+                    adoption__in=digest.stalled_adoptions, recipient=digest.user, date=today
+                ).values_list("adoption_id", flat=True)
+            )
+            digest.follow_ups = [f for f in digest.follow_ups if f.pk not in already]
+            digest.stalled_adoptions = [a for a in digest.stalled_adoptions if a.pk not in already_adoptions]
+            if digest.item_count:
+                sent.append(digest)
+            continue
+        with transaction.atomic():
+            digest.follow_ups = [
+                f
+                for f in digest.follow_ups
+                if _claim(kind=ReminderKind.FOLLOW_UP, follow_up=f, recipient=digest.user, date=today)
+            ]
+            digest.stalled_adoptions = [
+                a
+                for a in digest.stalled_adoptions
+                if _claim(kind=ReminderKind.STALLED_ADOPTION, adoption=a, recipient=digest.user, date=today)
+            ]
+            if not digest.item_count or not digest.user.email:
+                continue
+            context = {"digest": digest, "today": today, "base_url": settings.WAGTAILADMIN_BASE_URL}
+            send_mail(
+                subject=_("Practice Atlas: %(count)s follow-up items for today")
+                % {"count": digest.item_count},
+                message=render_to_string("mentorship/admin/reminder_email.txt", context),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[digest.user.email],
+            )
+            sent.append(digest)
+    return sent
+
+
+@transaction.atomic
+def calendar_token_regenerate(*, user: AbstractBaseUser) -> CalendarFeedToken:
+    """Give the user a new feed secret; the old URL stops working at once."""
+    token, created = CalendarFeedToken.objects.get_or_create(user=user)
+    if not created:
+        token.token = new_calendar_token()
+        token.created_at = timezone.now()
+        token.save(update_fields=["token", "created_at"])
+    return token
+
+
+@transaction.atomic
+def calendar_token_revoke(*, user: AbstractBaseUser) -> bool:
+    deleted, _details = CalendarFeedToken.objects.filter(user=user).delete()
+    return bool(deleted)
+
+
+__all__ = [
+    "ReminderDigest",
+    "adoption_change_stage",
+    "adoption_get_or_create",
+    "calendar_token_regenerate",
+    "calendar_token_revoke",
+    "contact_anonymise",
+    "contacts_anonymise_expired",
+    "followup_reminders_send",
+    "practice_adoption_count_refresh",
+    "visit_complete",
+]
