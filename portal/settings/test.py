@@ -15,3 +15,9 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_LOGINS_ENABLED = False
+# Client.login() authenticates without a request, which the stock Axes backend refuses; this subclass
+# lets it through and still locks out logins made through views (tests/security/test_login_lockout.py).
+AUTHENTICATION_BACKENDS = [
+    "portal.security.RequestOptionalAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -1,0 +1,13 @@
+"""Security-test fixtures: media written to a temporary directory (documents are served from disk)."""
+
+import pytest
+
+
+@pytest.fixture
+def media_on_disk(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return settings.MEDIA_ROOT
