@@ -8,7 +8,21 @@ from factory.django import DjangoModelFactory
 
 from portal.models import PortalImage
 
-from .models import SDG, PracticeIndexPage, PracticeMetric, PracticePage, ReplicationStep, TargetGroup, Theme
+from .models import (
+    SDG,
+    PracticeDocument,
+    PracticeGalleryImage,
+    PracticeIndexPage,
+    PracticeMetric,
+    PracticePage,
+    PracticePartner,
+    ReplicationStep,
+    TargetGroup,
+    Theme,
+)
+
+
+PUBLISHED_FROM = datetime.datetime(2025, 1, 1, 9, 0, tzinfo=datetime.UTC)
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -57,6 +71,9 @@ class PracticePageFactory(wagtail_factories.PageFactory):
     lessons = "<p>Dersler ve riskler.</p>"
     contact_unit = "Sosyal Politikalar Ofisi"
     last_reviewed = factory.LazyFunction(datetime.date.today)
+    # Published in creation order, so "newest first" is predictable in tests.
+    first_published_at = factory.Sequence(lambda n: PUBLISHED_FROM + datetime.timedelta(minutes=n))
+    last_published_at = factory.SelfAttribute("first_published_at")
 
     class Meta:
         model = PracticePage
@@ -99,3 +116,36 @@ class ReplicationStepFactory(DjangoModelFactory):
 
     class Meta:
         model = ReplicationStep
+
+
+class PracticePartnerFactory(DjangoModelFactory):
+    page = factory.SubFactory(PracticePageFactory)
+    name = factory.Sequence(lambda n: f"Ortak kurum {n}")
+    role = "Eğitim desteği"
+    url = "https://example.org/"
+
+    class Meta:
+        model = PracticePartner
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Belge {n}")
+    file = factory.django.FileField(filename="rehber.pdf", data=b"%PDF-1.4 test")
+
+
+class PracticeDocumentFactory(DjangoModelFactory):
+    page = factory.SubFactory(PracticePageFactory)
+    document = factory.SubFactory(DocumentFactory)
+    title = factory.Sequence(lambda n: f"Uygulama rehberi {n}")
+
+    class Meta:
+        model = PracticeDocument
+
+
+class PracticeGalleryImageFactory(DjangoModelFactory):
+    page = factory.SubFactory(PracticePageFactory)
+    image = factory.SubFactory(ImageFactory)
+    caption = factory.Sequence(lambda n: f"Etkinlikten bir kare {n}")
+
+    class Meta:
+        model = PracticeGalleryImage

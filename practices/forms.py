@@ -7,9 +7,9 @@ from portal.provinces import PROVINCE_CHOICES
 
 from .models import SDG, BudgetBand, EvidenceLevel, PracticeStatus, TargetGroup, Theme
 from .models.pages import FIRST_START_YEAR
+from .selectors import used_tags
 
-
-
+LAST_START_YEAR = 2100
 
 SORT_CHOICES = [
     ("newest", _("Newest")),
@@ -20,37 +20,65 @@ SORT_CHOICES = [
 
 
 class LibraryFilterForm(forms.Form):
-    """Every filter is a GET parameter, so each combination has a shareable URL."""
+    """Every filter is a GET parameter, so each combination has a shareable URL.
 
-    theme = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.all(), to_field_name="slug", required=False, label=_("Theme"),
-        widget=forms.CheckboxSelectMultiple,
+    All choices are plain strings compared in Python (vocabularies are loaded once in ``__init__``), so no
+    value from the query string ever reaches the database unvalidated: "sdg=99" or "theme=\\x00" is a form
+    error with a message, never a database error.
+    """
+
+    theme = forms.MultipleChoiceField(required=False, label=_("Theme"), widget=forms.CheckboxSelectMultiple)
+    target_group = forms.MultipleChoiceField(
+        required=False, label=_("Target group"), widget=forms.CheckboxSelectMultiple
     )
-    target_group = forms.ModelMultipleChoiceField(
-        queryset=TargetGroup.objects.all(), to_field_name="slug", required=False, label=_("Target group"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    tag = forms.CharField(required=False, max_length=100, label=_("Tag"))
-    sdg = forms.ModelMultipleChoiceField(
-        queryset=SDG.objects.all(), to_field_name="number", required=False, label=_("Sustainable development goal"),
+    tag = forms.MultipleChoiceField(required=False, label=_("Tag"), widget=forms.CheckboxSelectMultiple)
+    sdg = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=False,
+        label=_("Sustainable development goal"),
         widget=forms.CheckboxSelectMultiple,
     )
     status = forms.MultipleChoiceField(
-        choices=PracticeStatus.choices, required=False, label=_("Status"), widget=forms.CheckboxSelectMultiple
+        choices=PracticeStatus.choices,
+        required=False,
+        label=_("Status"),
+        widget=forms.CheckboxSelectMultiple,
     )
     evidence = forms.MultipleChoiceField(
-        choices=EvidenceLevel.choices, required=False, label=_("Evidence level"), widget=forms.CheckboxSelectMultiple
+        choices=EvidenceLevel.choices,
+        required=False,
+        label=_("Evidence level"),
+        widget=forms.CheckboxSelectMultiple,
     )
     budget = forms.MultipleChoiceField(
-        choices=BudgetBand.choices, required=False, label=_("Budget band"), widget=forms.CheckboxSelectMultiple
+        choices=BudgetBand.choices,
+        required=False,
+        label=_("Budget band"),
+        widget=forms.CheckboxSelectMultiple,
     )
-    province = forms.TypedChoiceField(
-        choices=[("", _("All provinces"))] + PROVINCE_CHOICES, coerce=int, empty_value=None,
-        required=False, label=_("Province"),
+    province = forms.TypedMultipleChoiceField(
+        choices=PROVINCE_CHOICES,
+        coerce=int,
+        required=False,
+        label=_("Province"),
+        help_text=_("Hold Ctrl (or ⌘) to choose more than one."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    year_from = forms.IntegerField(required=False, min_value=FIRST_START_YEAR, max_value=2100, label=_("Started from"))
-    year_to = forms.IntegerField(required=False, min_value=FIRST_START_YEAR, max_value=2100, label=_("Started until"))
+    year_from = forms.IntegerField(
+        required=False, min_value=FIRST_START_YEAR, max_value=LAST_START_YEAR, label=_("Started from")
+    )
+    year_to = forms.IntegerField(
+        required=False, min_value=FIRST_START_YEAR, max_value=LAST_START_YEAR, label=_("Started until")
+    )
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label=_("Sort by"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query per vocabulary, whatever the number of practices.
+        self.fields["theme"].choices = list(Theme.objects.values_list("slug", "name"))
+        self.fields["target_group"].choices = list(TargetGroup.objects.values_list("slug", "name"))
+        self.fields["sdg"].choices = [(sdg.number, str(sdg)) for sdg in SDG.objects.all()]
+        self.fields["tag"].choices = list(used_tags().values_list("slug", "name"))
 
     def clean(self):
         cleaned = super().clean()
@@ -58,3 +86,9 @@ class LibraryFilterForm(forms.Form):
         if year_from and year_to and year_from > year_to:
             self.add_error("year_to", _("“Started until” must not be before “Started from”."))
         return cleaned
+
+    @property
+    def has_active_filters(self) -> bool:
+        if not self.is_bound or not self.is_valid():
+            return False
+        return any(value for name, value in self.cleaned_data.items() if name != "sort")

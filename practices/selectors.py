@@ -9,7 +9,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from wagtail.images import get_image_model
 
-from .models import PracticePage, TargetGroup, Theme
+from taggit.models import Tag
+
+from .models import PracticePage, PracticeTag, TargetGroup, Theme
 
 SORT_ORDERINGS: dict[str, tuple[str, ...]] = {
     "newest": ("-first_published_at", "-pk"),
@@ -38,15 +40,16 @@ class PracticeFilters:
 
     @classmethod
     def from_form_data(cls, data: dict[str, Any]) -> "PracticeFilters":
+        """Build filters from LibraryFilterForm.cleaned_data (slugs, numbers and choice values)."""
         return cls(
-            themes=tuple(t.slug for t in data.get("theme") or ()),
-            target_groups=tuple(g.slug for g in data.get("target_group") or ()),
-            tags=(data["tag"],) if data.get("tag") else (),
-            sdgs=tuple(s.number for s in data.get("sdg") or ()),
+            themes=tuple(data.get("theme") or ()),
+            target_groups=tuple(data.get("target_group") or ()),
+            tags=tuple(data.get("tag") or ()),
+            sdgs=tuple(data.get("sdg") or ()),
             statuses=tuple(data.get("status") or ()),
             evidence_levels=tuple(data.get("evidence") or ()),
             budget_bands=tuple(data.get("budget") or ()),
-            provinces=(data["province"],) if data.get("province") else (),
+            provinces=tuple(data.get("province") or ()),
             year_from=data.get("year_from"),
             year_to=data.get("year_to"),
         )
@@ -79,9 +82,17 @@ def filter_practices(queryset: QuerySet[PracticePage], filters: PracticeFilters)
     if filters.sdgs:
         ids = PracticePage.sdgs.through.objects.filter(sdg__number__in=filters.sdgs)
         queryset = queryset.filter(pk__in=ids.values("practicepage_id"))
-    for tag in filters.tags:
-        queryset = queryset.filter(pk__in=PracticePage.tags.through.objects.filter(tag__slug=tag).values("content_object_id"))
+    if filters.tags:
+        ids = PracticePage.tags.through.objects.filter(tag__slug__in=filters.tags)
+        queryset = queryset.filter(pk__in=ids.values("content_object_id"))
     return queryset
+
+
+def used_tags() -> QuerySet[Tag]:
+    """Tags carried by at least one published practice, A–Z: the vocabulary of the tag filter."""
+    live_ids = published_practices().values("pk")
+    tag_ids = PracticeTag.objects.filter(content_object_id__in=live_ids).values("tag_id")
+    return Tag.objects.filter(pk__in=tag_ids).order_by("name")
 
 
 def sort_practices(queryset: QuerySet[PracticePage], sort: str | None) -> QuerySet[PracticePage]:
@@ -118,14 +129,19 @@ def practices_due_for_review(*, today: datetime.date | None = None) -> QuerySet[
     """Practices whose last review is older than PRACTICE_REVIEW_MAX_AGE_DAYS, oldest first."""
     today = today or datetime.date.today()
     cutoff = today - datetime.timedelta(days=settings.PRACTICE_REVIEW_MAX_AGE_DAYS)
-    return PracticePage.objects.filter(last_reviewed__lt=cutoff).select_related("theme").order_by("last_reviewed")
+    overdue = PracticePage.objects.filter(last_reviewed__lt=cutoff).select_related("theme")
+    return overdue.order_by("last_reviewed", "title", "pk")
 
 
 def featured_practices(*, limit: int = 3) -> list[PracticePage]:
-    featured = list(with_listing_data(published_practices().filter(featured=True)).order_by("-first_published_at")[:limit])
+    """Practices marked as featured, newest first, topped up with the newest others to fill ``limit``."""
+    newest_first = ("-first_published_at", "-pk")
+    featured = list(
+        with_listing_data(published_practices().filter(featured=True)).order_by(*newest_first)[:limit]
+    )
     if len(featured) < limit:
         others = with_listing_data(published_practices().exclude(pk__in=[p.pk for p in featured]))
-        featured += list(others.order_by("-first_published_at")[: limit - len(featured)])
+        featured += list(others.order_by(*newest_first)[: limit - len(featured)])
     return featured
 
 
@@ -165,10 +181,14 @@ def headline_figures() -> HeadlineFigures:
     )
 
 
-def case_study_sections(practice: PracticePage) -> dict[str, list]:
-    """The inline children a case study shows, one query each (renditions prefetched for the gallery)."""
-    images = get_image_model().objects.prefetch_renditions("fill-480x320")
+def case_study_sections(practice: PracticePage) -> dict[str, Any]:
+    """What a case study shows besides its own fields, one query each (renditions prefetched)."""
+    images = get_image_model().objects.prefetch_renditions("fill-1200x600", "fill-480x320")
+    hero_image = images.filter(pk=practice.hero_image_id).first() if practice.hero_image_id else None
     return {
+        "hero_image": hero_image,
+        "index_page": practice.get_parent().specific,
+        "target_groups": list(practice.target_groups.all()),
         "metrics": list(practice.metrics.all()),
         "steps": list(practice.replication_steps.all()),
         "partners": list(practice.partners.all()),
