@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    # Whole-page cache for anonymous visitors (portal/cache.py): after auth and locale, inside the header
+    # middleware so cached responses get the same security headers.
+    "portal.cache.PublicPageCacheMiddleware",
     # Axes turns a locked-out login into the lockout page; its docs ask for it to come last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,6 +124,9 @@ if env("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds an anonymous visitor's public page stays cached (portal/cache.py); 0 turns the page cache off.
+# Publishing, unpublishing, moving or deleting a page and editing what pages show invalidate it at once.
+PUBLIC_PAGE_CACHE_TIMEOUT = env.int("PUBLIC_PAGE_CACHE_TIMEOUT", default=600)
 
 # Axes first: it refuses locked-out credentials before any backend checks the password.
 AUTHENTICATION_BACKENDS = [

@@ -35,3 +35,7 @@ STORAGES = {
 # Production runs behind one reverse proxy (see SECURE_PROXY_SSL_HEADER); the login lockout keys on the
 # address that proxy appends to X-Forwarded-For, not on the proxy's own address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+
+# Local memory is per process: one gunicorn worker's invalidation on publish would not reach the others,
+# so without a shared cache (REDIS_URL) public pages are not cached at all rather than served stale.
+PUBLIC_PAGE_CACHE_TIMEOUT = env.int("PUBLIC_PAGE_CACHE_TIMEOUT", default=600 if env("REDIS_URL") else 0)

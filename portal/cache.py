@@ -1,0 +1,162 @@
+"""Whole-response cache for anonymous visitors of public pages, invalidated by a versioned key namespace.
+
+Every Wagtail page served by ``wagtail.views.serve`` (and any view wrapped in ``cache_public_response``) is
+stored for ``PUBLIC_PAGE_CACHE_TIMEOUT`` seconds, keyed on the namespace version, scheme, host, language and
+full path with its query string. Anything that changes what a public page shows calls
+``bump_public_cache_version()`` (portal.signals wires Wagtail's publish/unpublish/move/delete signals and the
+snippets pages display; other apps call it from their services), which makes every stored response
+unreachable at once. A response is only stored when nothing in it can belong to one visitor:
+
+- the request is an anonymous GET (HEAD is answered from GET's entry), not a preview (Wagtail's dummy
+  requests), without an Authorization header;
+- the response is a 200 without cookies, without ``Cache-Control: private/no-cache/no-store`` (Wagtail
+  adds those to pages with view restrictions), and rendering it neither used a CSRF token nor touched the
+  session or the messages.
+
+Local memory is per process, so with several workers only a shared cache (Redis) lets one worker's
+invalidation reach the others; production settings therefore turn the page cache off without REDIS_URL.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+VERSION_KEY = "public-page-cache:version"
+CACHE_HEADER = "X-Cache"
+SAFE_METHODS = ("GET", "HEAD")
+UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
+# Headers the outer middleware adds again on every response; stored copies would only go stale.
+PER_REQUEST_HEADERS = {"set-cookie", "vary", "content-language", CACHE_HEADER.lower()}
+WAGTAIL_SERVE_URL_NAME = "wagtail_serve"
+ALLOW_ATTRIBUTE = "public_cache_allowed"
+
+
+def cache_timeout() -> int:
+    return int(getattr(settings, "PUBLIC_PAGE_CACHE_TIMEOUT", 0))
+
+
+def public_cache_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh clock value rather than 1: if the version key is evicted, entries stored under an
+        # older version can never become reachable again.
+        version = time.time_ns()
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def _bump() -> None:
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def bump_public_cache_version() -> None:
+    """Make every cached public response stale; call it whenever public content changes.
+
+    Bumps now and again after the surrounding transaction commits: a request that read the new version
+    before the commit may have rendered the old rows and stored them under it; the second bump drops that.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def cache_public_response(view):
+    """Opt a non-page view (e.g. an impact page) into the public response cache."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        setattr(request, ALLOW_ATTRIBUTE, True)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _is_anonymous(request) -> bool:
+    # Without a session cookie nobody can be logged in, and the session need not be loaded at all.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def request_is_cacheable(request) -> bool:
+    return (
+        request.method in SAFE_METHODS
+        and "HTTP_AUTHORIZATION" not in request.META
+        # Wagtail's previews run the middleware on a dummy request and only then set is_preview.
+        and not getattr(request, "is_dummy", False)
+        and not getattr(request, "is_preview", False)
+        and _is_anonymous(request)
+    )
+
+
+def cache_key(request, version: int) -> str:
+    path_hash = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return f"public-page:{version}:{request.scheme}:{request.get_host()}:{language}:{path_hash}"
+
+
+def _view_opted_in(request) -> bool:
+    if getattr(request, ALLOW_ATTRIBUTE, False):
+        return True
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == WAGTAIL_SERVE_URL_NAME
+
+
+def _rendered_per_visitor(request) -> bool:
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return True  # a CSRF token is in the HTML: it must not reach another visitor
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return True
+    messages = getattr(request, "_messages", None)
+    return messages is not None and (messages.used or bool(getattr(messages, "_queued_messages", None)))
+
+
+def response_is_cacheable(request, response) -> bool:
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or not _view_opted_in(request) or _rendered_per_visitor(request):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(directive in cache_control for directive in UNCACHEABLE_CACHE_CONTROL)
+
+
+def _storable_copy(response) -> HttpResponse:
+    headers = {k: v for k, v in response.headers.items() if k.lower() not in PER_REQUEST_HEADERS}
+    return HttpResponse(response.content, status=response.status_code, headers=headers)
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store whole responses of public pages for anonymous visitors (see the module docstring).
+
+    Sits after the authentication, locale and header middleware in MIDDLEWARE: it needs the user and the
+    language, and security headers are added by the outer middleware to cached responses as well.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = cache_timeout()
+        if timeout <= 0 or not request_is_cacheable(request):
+            return self.get_response(request)
+
+        key = cache_key(request, public_cache_version())
+        cached = cache.get(key)
+        if cached is not None:
+            cached[CACHE_HEADER] = "HIT"
+            patch_vary_headers(cached, ("Cookie",))
+            return cached
+
+        response = self.get_response(request)
+        if response_is_cacheable(request, response):
+            cache.set(key, _storable_copy(response), timeout)
+            response[CACHE_HEADER] = "MISS"
+        return response
