@@ -21,7 +21,6 @@ from .models import (
     Theme,
 )
 
-
 PUBLISHED_FROM = datetime.datetime(2025, 1, 1, 9, 0, tzinfo=datetime.UTC)
 
 
@@ -79,15 +78,18 @@ class PracticePageFactory(wagtail_factories.PageFactory):
         model = PracticePage
         skip_postgeneration_save = True
 
+    # Parental many-to-many relations live in memory until the page is saved again.
     @factory.post_generation
     def target_groups(self, create, extracted, **kwargs):
         if create and extracted:
             self.target_groups.set(extracted)
+            self.save()
 
     @factory.post_generation
     def sdgs(self, create, extracted, **kwargs):
         if create and extracted:
             self.sdgs.set(SDG.objects.filter(number__in=extracted))
+            self.save()
 
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):
