@@ -1,0 +1,138 @@
+"""Pleasant abstract images and small documents drawn with Pillow, so demo content needs no downloads.
+
+Every output is deterministic for a given seed, title and palette. Text uses a system DejaVu or
+Liberation font when one is installed (they cover Turkish letters); Pillow's bundled default font lacks
+ğ, ş, ı, İ, so with it the text is folded to ASCII rather than drawn as empty boxes.
+"""
+
+import io
+import random
+import textwrap
+import zlib
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageColor, ImageDraw, ImageFilter, ImageFont
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf",
+)
+ASCII_FOLD = str.maketrans("çğıİöşüÇĞÖŞÜâîûÂÎÛ–—’“”", 'cgiIosuCGOSUaiuAIU--\'""')
+
+
+@cache
+def _font_path() -> str | None:
+    return next((path for path in FONT_CANDIDATES if Path(path).is_file()), None)
+
+
+def _font(size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, bool]:
+    """Return (font, supports_turkish)."""
+    path = _font_path()
+    if path:
+        return ImageFont.truetype(path, size), True
+    return ImageFont.load_default(size=size), False
+
+
+def _text(text: str, turkish: bool) -> str:
+    return text if turkish else text.translate(ASCII_FOLD)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return ImageColor.getrgb(colour)[:3]
+
+
+def _darkest(colours: Sequence[str]) -> tuple[int, int, int]:
+    """The palette colour with the lowest luminance, for text on the light band."""
+    if not colours:
+        return (34, 34, 34)
+    return min(
+        (_rgb(c) for c in colours), key=lambda rgb: 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+    )
+
+
+def _seed(*parts: object) -> int:
+    # zlib.crc32 rather than hash(): hash() of a str changes between processes.
+    return zlib.crc32("|".join(map(str, parts)).encode())
+
+
+def abstract_image(
+    *, title: str, palette: Sequence[str], seed: int | str = 0, size: tuple[int, int] = (1200, 675)
+) -> bytes:
+    """A JPEG of soft overlapping shapes in the palette with the title on a readable band."""
+    rng = random.Random(_seed(title, seed))  # noqa: S311 - decoration, not security
+    width, height = size
+    background, *colours = palette
+    image = Image.new("RGB", size, background)
+    # Transparent pixels carry the background colour so blurred edges do not turn grey.
+    shapes = Image.new("RGBA", size, (*_rgb(background), 0))
+    draw = ImageDraw.Draw(shapes)
+    for _ in range(14):
+        colour = rng.choice(colours)
+        alpha = rng.randint(90, 190)
+        fill = (*_rgb(colour), alpha)
+        x, y = rng.randint(-width // 6, width), rng.randint(-height // 6, height)
+        radius = rng.randint(height // 10, height // 2)
+        kind = rng.random()
+        if kind < 0.55:
+            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=fill)
+        elif kind < 0.8:
+            draw.rounded_rectangle((x, y, x + radius * 2, y + radius), radius=radius // 4, fill=fill)
+        else:
+            draw.polygon(
+                [(x, y), (x + radius * 2, y + radius // 2), (x + radius // 2, y + radius * 2)], fill=fill
+            )
+    shapes = shapes.filter(ImageFilter.GaussianBlur(radius=2))
+    image.paste(shapes, (0, 0), shapes)
+
+    font, turkish = _font(max(24, width // 22))
+    lines = textwrap.wrap(_text(title, turkish), width=28)[:3]
+    line_height = int(font.size * 1.25) if hasattr(font, "size") else 40
+    band_height = line_height * len(lines) + line_height
+    band = Image.new("RGBA", (width, band_height), (255, 255, 255, 215))
+    image.paste(band, (0, height - band_height), band)
+    text_draw = ImageDraw.Draw(image)
+    y = height - band_height + line_height // 2
+    for line in lines:
+        text_draw.text((width // 20, y), line, font=font, fill=_darkest(colours))
+        y += line_height
+
+    output = io.BytesIO()
+    image.save(output, format="JPEG", quality=82, optimize=True)
+    return output.getvalue()
+
+
+def summary_pdf(*, title: str, summary: str, steps: Sequence[str], footer: str) -> bytes:
+    """A one-page A4 PDF (rendered by Pillow at 100 dpi) with the title, summary and numbered steps."""
+    width, height = 827, 1169
+    page = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(page)
+    title_font, turkish = _font(34)
+    body_font, _ = _font(18)
+    small_font, _ = _font(14)
+    draw.rectangle((0, 0, width, 12), fill="#0f5c6e")
+    y = 60
+    for line in textwrap.wrap(_text(title, turkish), width=36):
+        draw.text((60, y), line, font=title_font, fill="#0f5c6e")
+        y += 44
+    y += 16
+    for line in textwrap.wrap(_text(summary, turkish), width=70):
+        draw.text((60, y), line, font=body_font, fill="#222222")
+        y += 26
+    y += 24
+    draw.text((60, y), _text("Uyarlama adımları", turkish), font=title_font, fill="#0f5c6e")
+    y += 52
+    for number, step in enumerate(steps, start=1):
+        for index, line in enumerate(textwrap.wrap(_text(step, turkish), width=66)):
+            draw.text((60, y), f"{number}." if index == 0 else "", font=body_font, fill="#222222")
+            draw.text((95, y), line, font=body_font, fill="#222222")
+            y += 26
+        y += 8
+    draw.text((60, height - 60), _text(footer, turkish), font=small_font, fill="#555555")
+    output = io.BytesIO()
+    page.save(output, format="PDF", resolution=100.0, title=_text(title, turkish))
+    return output.getvalue()
