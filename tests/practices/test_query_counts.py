@@ -1,0 +1,74 @@
+"""Public pages run a fixed number of queries whether the library holds 5 or 50 practices (no N+1)."""
+
+import pytest
+
+from practices.factories import (
+    ImageFactory,
+    PracticeDocumentFactory,
+    PracticeGalleryImageFactory,
+    PracticeMetricFactory,
+    PracticePageFactory,
+    PracticePartnerFactory,
+    ReplicationStepFactory,
+    TargetGroupFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Pinned: a change here means a page gained or lost queries; check for N+1 before updating a number.
+EXPECTED_QUERIES = {
+    "home": 21,
+    "library": 19,
+    "library_filtered": 19,
+    "practice": 30,
+    "kit": 22,
+    "tag": 15,
+}
+
+
+def build_library(count: int):
+    """`count` practices, each with a hero image, tags, target groups and a theme, some featured."""
+    themes = [ThemeFactory() for _ in range(3)]
+    groups = [TargetGroupFactory() for _ in range(4)]
+    practices = [
+        PracticePageFactory(
+            hero_image=ImageFactory(),
+            theme=themes[n % 3],
+            target_groups=groups[: 1 + n % 4],
+            tags=["ortak", f"etiket-{n % 5}"],
+            sdgs=[1 + n % 17],
+            featured=n < 2,
+            beneficiaries_count=100,
+        )
+        for n in range(count)
+    ]
+    practice = practices[0]
+    PracticeMetricFactory(page=practice)
+    ReplicationStepFactory(page=practice)
+    PracticePartnerFactory(page=practice)
+    PracticeDocumentFactory(page=practice)
+    PracticeGalleryImageFactory(page=practice)
+    return practice
+
+
+def urls_for(practice) -> dict[str, str]:
+    return {
+        "home": "/",
+        "library": "/uygulamalar/",
+        "library_filtered": f"/uygulamalar/?theme={practice.theme.slug}&sdg=1&sdg=2&sort=title",
+        "practice": practice.url,
+        "kit": practice.url + "kit/",
+        "tag": "/uygulamalar/etiket/ortak/",
+    }
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_public_pages_run_a_constant_number_of_queries(client, django_assert_num_queries, count):
+    urls = urls_for(build_library(count))
+    for page_name, url in urls.items():
+        # The first visit creates image renditions; from then on every visit is the same.
+        assert client.get(url).status_code == 200, url
+        with django_assert_num_queries(EXPECTED_QUERIES[page_name]):
+            response = client.get(url)
+        assert response.status_code == 200, url
