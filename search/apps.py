@@ -1,7 +1,24 @@
+"""App config: registers the health check, the library's listing provider and (for Elasticsearch) signals."""
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from portal.views import HEALTH_CHECKS
+        from practices import listing
+
+        from . import service, signals
+        from .listing import search_listing
+
+        if service.health_check not in HEALTH_CHECKS:
+            HEALTH_CHECKS.append(service.health_check)
+        listing.set_listing_provider(search_listing)
+        signals.connect_database_signals()
+        if settings.SEARCH_BACKEND == "elasticsearch":
+            signals.connect_elasticsearch_signals()

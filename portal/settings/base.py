@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "portal",
     "practices",
     "mentorship",
-    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -48,12 +47,15 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: its save handler must run first so search.signals can correct the index entry.
+    "search",
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
     "modelcluster",
     "taggit",
     "rest_framework",
+    "ninja",  # serves the search API docs' Swagger UI from static files, not a CDN
     "django_filters",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -171,6 +173,9 @@ WAGTAIL_SITE_NAME = "Practice Atlas"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # PostgreSQL's Turkish text search configuration stems "engellilere" to "engelli".
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "turkish"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "xlsx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

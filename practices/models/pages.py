@@ -3,14 +3,11 @@
 import datetime
 
 from django import forms
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,8 +15,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+
 from portal.models import BasePage
 from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
+from portal.text import fold
 
 from .taxonomy import BudgetBand, EvidenceLevel, PracticeStatus
 
@@ -187,15 +189,19 @@ class PracticePage(RoutablePageMixin, BasePage):
     ]
 
     search_fields = BasePage.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=2),
         index.SearchField("problem"),
         index.SearchField("approach"),
         index.SearchField("results"),
         index.SearchField("lessons"),
         index.SearchField("implementing_unit"),
         index.AutocompleteField("title"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=3)]),
         index.RelatedFields("theme", [index.SearchField("name")]),
+        # Folded copies (portal.text.fold) so "cocuk" finds "çocuk" whatever the database's locale.
+        index.SearchField("search_folded_title", boost=4),
+        index.SearchField("search_folded_body"),
+        index.AutocompleteField("search_folded_title"),
         index.FilterField("theme"),
         index.FilterField("status"),
         index.FilterField("start_year"),
@@ -247,6 +253,23 @@ class PracticePage(RoutablePageMixin, BasePage):
     def province_name(self) -> str:
         province = PROVINCE_BY_PLATE.get(self.province)
         return province.name if province else ""
+
+    @property
+    def search_folded_title(self) -> str:
+        """Title and tags, folded: indexed with a high boost so they outrank body-only matches."""
+        return fold(" ".join([self.title, *(tag.name for tag in self.tags.all())]))
+
+    @property
+    def search_folded_body(self) -> str:
+        """Summary, classification and case-study text, folded for searches typed without Turkish letters."""
+        parts = [self.summary, self.implementing_unit, self.location, self.province_name, self.beneficiaries]
+        if self.theme_id:
+            parts.append(self.theme.name)
+        if self.pk:
+            parts += [group.name for group in self.target_groups.all()]
+        sections = (self.problem, self.approach, self.results, self.lessons)
+        parts += [strip_tags(section) for section in sections]
+        return fold(" ".join(part for part in parts if part))
 
     @property
     def needs_review(self) -> bool:

@@ -1,0 +1,42 @@
+"""Turkish-aware text normalisation shared by the library and search (str.lower() is not Turkish-aware)."""
+
+import re
+import unicodedata
+
+# Python maps "I" to "i" and "İ" to "i" + U+0307; Turkish maps I -> ı and İ -> i (and back for upper case).
+_TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_TR_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+_FOLD = str.maketrans(
+    {"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u"}
+)
+# Straight and typographic apostrophes: "İstanbul'da" is one word to someone searching.
+_APOSTROPHES = re.compile(r"['\u2019\u02bc`´]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case with Turkish rules: I -> ı, İ -> i; the result is NFC-normalised."""
+    text = unicodedata.normalize("NFC", text or "")
+    return text.translate(_TR_LOWER).lower()
+
+
+def turkish_upper(text: str) -> str:
+    """Upper-case with Turkish rules: i -> İ, ı -> I; the result is NFC-normalised."""
+    text = unicodedata.normalize("NFC", text or "")
+    return text.translate(_TR_UPPER).upper()
+
+
+def fold(text: str) -> str:
+    """Lower-case with Turkish rules, drop apostrophes and map ç ğ ı ö ş ü to ASCII, so any spelling matches.
+
+    "ÇOCUK", "Çocuk" and "cocuk" all fold to "cocuk"; "ISTANBUL", "İstanbul" and "Istanbul" to "istanbul".
+    """
+    text = _APOSTROPHES.sub("", turkish_lower(text)).translate(_FOLD)
+    # Any remaining combining marks (e.g. an "é" typed from another keyboard) are dropped too.
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def words(text: str) -> list[str]:
+    """Word tokens, apostrophes removed so suffixes stay attached ("İstanbul'da" is one word)."""
+    return _WORD.findall(_APOSTROPHES.sub("", unicodedata.normalize("NFC", text or "")))

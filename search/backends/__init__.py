@@ -1,0 +1,1 @@
+"""Search backends: database (default) and elasticsearch; both answer SearchQuery with SearchResult."""

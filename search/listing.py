@@ -1,0 +1,29 @@
+"""The library's listing provider: the library and tag pages get their results from the search service."""
+
+from practices.listing import ListingPage
+from practices.selectors import PracticeFilters
+
+from .service import search
+from .types import SearchQuery
+
+
+def search_listing(*, filters: PracticeFilters, sort: str | None, page: int, page_size: int) -> ListingPage:
+    result = search(
+        SearchQuery(
+            themes=filters.themes,
+            target_groups=filters.target_groups,
+            tags=filters.tags,
+            sdgs=filters.sdgs,
+            statuses=filters.statuses,
+            evidence_levels=filters.evidence_levels,
+            budget_bands=filters.budget_bands,
+            provinces=filters.provinces,
+            year_from=filters.year_from,
+            year_to=filters.year_to,
+            sort=sort or "newest",
+            page=page,
+            page_size=page_size,
+            with_facets=False,
+        )
+    )
+    return ListingPage(items=[hit.page for hit in result.hits], total=result.total)

@@ -1,0 +1,109 @@
+"""The search service's typed boundary: what a caller asks (SearchQuery) and gets back (SearchResult)."""
+
+from dataclasses import dataclass, field, replace
+
+SORTS = ("relevance", "newest", "title", "most_adopted", "start_year")
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 12
+MAX_TEXT_LENGTH = 200
+# Facet fields, in the order the search page shows them.
+FACET_FIELDS = ("theme", "target_group", "tag", "sdg", "status", "province", "start_year")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """One search: free text plus the library's filters; empty tuples and None mean "no restriction"."""
+
+    text: str = ""
+    themes: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sdgs: tuple[int, ...] = ()
+    statuses: tuple[str, ...] = ()
+    evidence_levels: tuple[str, ...] = ()
+    budget_bands: tuple[str, ...] = ()
+    provinces: tuple[int, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    with_facets: bool = True
+
+    def __post_init__(self):
+        if self.sort not in SORTS:
+            raise ValueError(f"Unknown sort {self.sort!r}; use one of {', '.join(SORTS)}.")
+        if self.page < 1:
+            raise ValueError("page must be 1 or more.")
+        if not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}.")
+
+    @property
+    def effective_sort(self) -> str:
+        """Relevance needs text; without text the newest practices come first."""
+        if self.sort == "relevance" and not self.text.strip():
+            return "newest"
+        return self.sort
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+    def with_changes(self, **changes) -> "SearchQuery":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    page_id: int
+    title: str
+    summary: str
+    highlight: str  # escaped HTML; matched words wrapped in <mark>
+    url: str
+    theme: str
+    theme_slug: str
+    tags: tuple[str, ...]
+    start_year: int | None
+    province: str
+    status: str
+    first_published_at: str | None = None
+    # The page object (with listing data prefetched) for templates; never serialised.
+    page: object | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[SearchHit]
+    total: int
+    page: int
+    page_size: int
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None
+    backend: str
+    took_ms: float
+    degraded: bool = False
+    fallback_reason: str | None = None
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+class SearchBackendUnavailable(Exception):
+    """A backend could not answer (connection refused, timeout); the service falls back to the database."""
