@@ -6,6 +6,7 @@ State changes with rules (stage changes, visit completion, anonymisation, remind
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -230,6 +231,22 @@ class Visit(models.Model):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "scheduled_at"}
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if self.status in (VisitStatus.SCHEDULED, VisitStatus.COMPLETED) and self.date is None:
+            raise ValidationError({"date": _("A scheduled visit needs a date.")})
+
+    def mentor_names(self) -> str:
+        """Comma-separated mentors (uses prefetched rows when the list view prefetched them)."""
+        return ", ".join(user.get_full_name() or user.get_username() for user in self.mentors.all())
+
+    mentor_names.short_description = _("mentors")
+
+    def practice_titles(self) -> str:
+        return ", ".join(practice.title for practice in self.practices.all())
+
+    practice_titles.short_description = _("practices discussed")
+
 
 class AdoptionStage(models.TextChoices):
     INTERESTED = "interested", _("Interested")
@@ -438,6 +455,11 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return self.action
+
+    def clean(self):
+        super().clean()
+        if (self.visit_id is None) == (self.adoption_id is None):
+            raise ValidationError(_("Attach the follow-up to either a visit or an adoption (exactly one)."))
 
     @property
     def is_done(self) -> bool:

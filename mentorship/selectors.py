@@ -1,4 +1,4 @@
-"""Read-only queries over the mentorship records, shared by the admin, dashboard, feed, commands and impact page."""
+"""Read-only queries over the mentorship records: admin, dashboard, feed, commands and the impact page."""
 
 import datetime
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ STALLED_AFTER_DAYS = 90
 
 
 class Relationship:
-    """Derived relationship of the office with a municipality (not stored: it follows from visits/adoptions)."""
+    """The office's relationship with a municipality; derived from visits and adoptions, never stored."""
 
     HOSTED = "hosted"
     IN_TALKS = "in_talks"
@@ -33,7 +33,7 @@ class Relationship:
     LABELS = {HOSTED: _("Hosted"), IN_TALKS: _("In talks"), NONE: _("No relationship yet")}
 
 
-# ---- visits -------------------------------------------------------------------------------------------------
+# ---- visits ----------------------------------------------------------------------------------------------
 
 
 def visits_upcoming(
@@ -58,7 +58,7 @@ def visits_for_calendar(*, user: AbstractBaseUser) -> QuerySet[Visit]:
     )
 
 
-# ---- follow-ups ---------------------------------------------------------------------------------------------
+# ---- follow-ups ------------------------------------------------------------------------------------------
 
 
 def _follow_ups_with_context() -> QuerySet[FollowUp]:
@@ -92,7 +92,7 @@ def follow_ups_for_calendar(*, user: AbstractBaseUser) -> QuerySet[FollowUp]:
     return follow_ups_open(user=user)
 
 
-# ---- adoptions ----------------------------------------------------------------------------------------------
+# ---- adoptions -------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def adoptions_of_practice(*, practice_id: int, adopted_only: bool = True) -> Que
     return adoptions.select_related("municipality").order_by("municipality__name")
 
 
-# ---- municipalities -----------------------------------------------------------------------------------------
+# ---- municipalities --------------------------------------------------------------------------------------
 
 
 def municipalities_with_relationship() -> QuerySet[Municipality]:
@@ -215,7 +215,7 @@ def municipality_detail(*, municipality: Municipality) -> MunicipalityDetail:
     )
 
 
-# ---- personal data ------------------------------------------------------------------------------------------
+# ---- personal data ---------------------------------------------------------------------------------------
 
 
 def contacts_expired(*, now: datetime.datetime, retention_days: int) -> QuerySet[ContactPerson]:

@@ -142,7 +142,7 @@ def adoption_get_or_create(
 
 @transaction.atomic
 def visit_complete(*, visit: Visit, user: AbstractBaseUser | None) -> Visit:
-    """Mark a visit held and move the municipality's adoptions of the practices discussed to at least "visited".
+    """Mark a visit held; move the municipality's adoptions of the practices discussed to at least "visited".
 
     Adoptions already past "visited" are left alone; dropped ones are not re-opened (that needs a note).
     """
@@ -200,7 +200,7 @@ def contact_anonymise(*, contact: ContactPerson, now: datetime.datetime | None =
 
 
 def contacts_anonymise_expired(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
-    """Anonymise contacts of visit requests that never became a visit and are older than the retention period."""
+    """Anonymise contacts of never-held visit requests older than the retention period; returns how many."""
     now = now or timezone.now()
     contacts = selectors.contacts_expired(now=now, retention_days=settings.CONTACT_RETENTION_DAYS)
     if dry_run:

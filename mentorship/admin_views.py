@@ -1,0 +1,264 @@
+"""Admin views beyond Wagtail's generic ones: record pages, stage change, visit completion, calendar settings.
+
+Views stay thin: they check permissions, call selectors/services and render.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import Button, HeaderButton
+
+from . import selectors, services
+from .forms import AdoptionStageForm
+from .models import Adoption, CalendarFeedToken, Visit, VisitStatus
+
+MENTOR_PERMISSION = "mentorship.view_visit"
+
+
+def user_can_mentor(user) -> bool:
+    """Mentors group members and superusers; editors and publishers are not."""
+    return bool(user.is_authenticated and user.is_active and user.has_perm(MENTOR_PERMISSION))
+
+
+class QuerysetIndexView(IndexView):
+    """An index view whose rows come with their relations, so the list costs the same for 5 or 500 rows."""
+
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    extra_row_buttons: tuple[tuple[str, str, str, str], ...] = ()  # (label, url name, icon, permission)
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        return queryset
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        for label, url_name, icon, permission in self.extra_row_buttons:
+            if self.user_has_permission(permission):
+                buttons.append(
+                    MenuItem(label, reverse(url_name, args=(instance.pk,)), icon_name=icon, priority=15)
+                )
+        return buttons
+
+
+class SafeDeleteView(DeleteView):
+    """Deleting a record that visits or adoptions still point to gives a message, not an error page."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("“%(object)s” cannot be deleted while visits or adoptions refer to it.")
+                % {"object": self.object},
+            )
+            return HttpResponseRedirect(reverse(self.index_url_name))
+
+
+class MunicipalityInspectView(InspectView):
+    """A municipality's page: its details, then contacts, visits, follow-ups and adoptions together."""
+
+    template_name = "mentorship/admin/municipality_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["detail"] = selectors.municipality_detail(municipality=self.object)
+        context["finder"] = AdminURLFinder(self.request.user)
+        return context
+
+
+class VisitInspectView(InspectView):
+    complete_url_name = None
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.object.status == VisitStatus.SCHEDULED and self.user_has_permission("change"):
+            buttons.append(
+                Button(
+                    _("Complete visit"),
+                    url=reverse(self.complete_url_name, args=(self.object.pk,)),
+                    icon_name="check",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class AdoptionInspectView(InspectView):
+    """An adoption's page with its read-only stage history."""
+
+    template_name = "mentorship/admin/adoption_inspect.html"
+    change_stage_url_name = None
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Adoption.objects.select_related("municipality", "practice", "mentor"), pk=self.pk
+        )
+
+    @cached_property
+    def header_buttons(self):
+        if not self.user_has_permission("change"):
+            return []
+        return [
+            HeaderButton(
+                _("Change stage"),
+                url=reverse(self.change_stage_url_name, args=(self.object.pk,)),
+                icon_name="resubmit",
+            )
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.select_related("user", "evidence_document")
+        context["metrics"] = self.object.metrics.select_related("origin_metric")
+        context["follow_ups"] = self.object.follow_ups.select_related("assignee")
+        return context
+
+
+class AdoptionChangeStageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """The only way to change a stage in the admin; the service's refusal shows next to the field."""
+
+    model = Adoption
+    permission_required = "change"
+    template_name = "mentorship/admin/adoption_change_stage.html"
+    form_class = AdoptionStageForm
+    header_icon = "resubmit"
+    page_title = _("Change stage")
+    index_url_name = None
+    inspect_url_name = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.adoption = get_object_or_404(
+            Adoption.objects.select_related("municipality", "practice"), pk=kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return str(self.adoption)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _("Adoptions")},
+            {"url": reverse(self.inspect_url_name, args=(self.adoption.pk,)), "label": str(self.adoption)},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "adoption": self.adoption}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["adoption"] = self.adoption
+        context["action_url"] = self.request.path
+        context["submit_button_label"] = _("Change stage")
+        context["media"] = context["form"].media
+        return context
+
+    def form_valid(self, form):
+        try:
+            services.adoption_change_stage(
+                adoption=self.adoption, user=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("“%(adoption)s” is now at the stage “%(stage)s”.")
+            % {"adoption": self.adoption, "stage": self.adoption.get_stage_display()},
+        )
+        return HttpResponseRedirect(reverse(self.inspect_url_name, args=(self.adoption.pk,)))
+
+
+class VisitCompleteView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Confirm, then mark a visit held and move the adoptions of the practices discussed to "visited"."""
+
+    model = Visit
+    permission_required = "change"
+    template_name = "mentorship/admin/visit_complete.html"
+    header_icon = "check"
+    page_title = _("Complete visit")
+    index_url_name = None
+    inspect_url_name = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.visit = get_object_or_404(Visit.objects.select_related("municipality"), pk=kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return str(self.visit)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["visit"] = self.visit
+        context["practices"] = self.visit.practices.all()
+        context["cancel_url"] = reverse(self.inspect_url_name, args=(self.visit.pk,))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.visit_complete(visit=self.visit, user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return HttpResponseRedirect(reverse(self.inspect_url_name, args=(self.visit.pk,)))
+        messages.success(request, _("Visit “%(visit)s” completed.") % {"visit": self.visit})
+        return HttpResponseRedirect(reverse(self.inspect_url_name, args=(self.visit.pk,)))
+
+
+class MentorRequiredMixin(AccessMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_mentor(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CalendarFeedSettingsView(MentorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A mentor's own secret calendar URL, with regenerate (revokes the old one) and turn-off buttons."""
+
+    template_name = "mentorship/admin/calendar_settings.html"
+    page_title = _("My calendar feed")
+    header_icon = "date"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        token = CalendarFeedToken.objects.filter(user=self.request.user).first()
+        context["feed_url"] = (
+            self.request.build_absolute_uri(reverse("mentorship_calendar_feed", args=(token.token,)))
+            if token
+            else ""
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "revoke":
+            services.calendar_token_revoke(user=request.user)
+            messages.success(request, _("Your calendar feed is turned off; the old address no longer works."))
+        else:
+            services.calendar_token_regenerate(user=request.user)
+            messages.success(request, _("A new calendar address was created; the old one no longer works."))
+        return HttpResponseRedirect(reverse("mentorship_calendar_settings"))

@@ -1,0 +1,242 @@
+"""Admin forms and list filters for the mentorship records; rules stay in services.py."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.documents import get_document_model
+from wagtail.documents.widgets import AdminDocumentChooser
+
+import django_filters
+
+from portal.provinces import PROVINCE_CHOICES
+
+from .models import (
+    Adoption,
+    AdoptionStage,
+    ContactPerson,
+    ContactSource,
+    FollowUp,
+    Municipality,
+    MunicipalityKind,
+    PopulationBand,
+    Visit,
+    VisitFormat,
+    VisitStatus,
+)
+
+
+def mentor_users(request=None):
+    """Users who can take part in mentorship (Mentors group or superusers), for choosers and filters."""
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name="Mentors"), is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class MentorChoiceMixin:
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class MentorChoiceField(MentorChoiceMixin, forms.ModelChoiceField):
+    pass
+
+
+class MentorMultipleChoiceField(MentorChoiceMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
+# ---- edit forms -------------------------------------------------------------------------------------------
+
+
+class VisitForm(WagtailAdminModelForm):
+    """Mentors plan and update visits here; completion goes through the "Complete visit" action."""
+
+    mentors = MentorMultipleChoiceField(
+        queryset=mentor_users(), required=False, widget=forms.CheckboxSelectMultiple, label=_("mentors")
+    )
+
+    class Meta:
+        model = Visit
+        fields = [
+            "municipality",
+            "status",
+            "date",
+            "preferred_dates",
+            "format",
+            "mentors",
+            "practices",
+            "participants",
+            "contact",
+            "request_message",
+            "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentors"].queryset = mentor_users()
+        self.fields["status"].choices = [
+            (value, label) for value, label in VisitStatus.choices if value != VisitStatus.COMPLETED
+        ]
+        if self.instance.pk and self.instance.status == VisitStatus.COMPLETED:
+            self.fields["status"].choices = VisitStatus.choices
+            self.fields["status"].disabled = True
+        if "contact" in self.fields:
+            self.fields["contact"].queryset = ContactPerson.objects.select_related("municipality")
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status == VisitStatus.COMPLETED and not (
+            self.instance.pk and self.instance.status == VisitStatus.COMPLETED
+        ):
+            self.add_error("status", _("Use the “Complete visit” action so the adoptions are updated."))
+        contact = cleaned.get("contact")
+        municipality = cleaned.get("municipality")
+        if contact and municipality and contact.municipality_id != municipality.pk:
+            self.add_error("contact", _("The contact person works at another municipality."))
+        return cleaned
+
+
+class FollowUpForm(WagtailAdminModelForm):
+    assignee = MentorChoiceField(queryset=mentor_users(), label=_("assignee"))
+
+    class Meta:
+        model = FollowUp
+        fields = ["action", "assignee", "due_date", "done_at", "visit", "adoption"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = mentor_users()
+        self.fields["visit"].queryset = Visit.objects.select_related("municipality")
+        self.fields["adoption"].queryset = Adoption.objects.select_related("municipality", "practice")
+
+
+class AdoptionForm(WagtailAdminModelForm):
+    """Adaptation details; the stage is not editable here (use "Change stage" so the history is kept)."""
+
+    mentor = MentorChoiceField(queryset=mentor_users(), required=False, label=_("responsible mentor"))
+
+    class Meta:
+        model = Adoption
+        fields = ["municipality", "practice", "mentor", "kept", "changed"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = mentor_users()
+        if self.instance.pk:
+            # Moving an adoption to another municipality or practice would rewrite its history.
+            self.fields["municipality"].disabled = True
+            self.fields["practice"].disabled = True
+
+
+class AdoptionStageForm(forms.Form):
+    to_stage = forms.ChoiceField(choices=AdoptionStage.choices, label=_("new stage"))
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label=_("note"),
+        help_text=_("Required when moving back to an earlier stage or re-opening a dropped adoption."),
+    )
+    evidence_url = forms.URLField(required=False, label=_("evidence link"), assume_scheme="https")
+    evidence_document = forms.ModelChoiceField(
+        queryset=get_document_model().objects.all(),
+        required=False,
+        widget=AdminDocumentChooser,
+        label=_("evidence document"),
+    )
+
+    def __init__(self, *args, adoption: Adoption, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_stage"].choices = [
+            (value, label) for value, label in AdoptionStage.choices if value != adoption.stage
+        ]
+
+
+# ---- list filters -----------------------------------------------------------------------------------------
+
+
+class DateRangeFilter(django_filters.DateFromToRangeFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", DateRangePickerWidget)
+        super().__init__(*args, **kwargs)
+
+
+class MunicipalityFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(choices=MunicipalityKind.choices, label=_("kind"))
+    province = django_filters.ChoiceFilter(choices=PROVINCE_CHOICES, label=_("province"))
+    population_band = django_filters.ChoiceFilter(choices=PopulationBand.choices, label=_("population band"))
+    created_at = DateRangeFilter(label=_("created at"))
+
+    class Meta:
+        model = Municipality
+        fields = ["kind", "province", "population_band", "is_demo", "created_at"]
+
+
+class ContactPersonFilterSet(WagtailFilterSet):
+    municipality__province = django_filters.ChoiceFilter(choices=PROVINCE_CHOICES, label=_("province"))
+    source = django_filters.ChoiceFilter(choices=ContactSource.choices, label=_("source"))
+    anonymised = django_filters.BooleanFilter(
+        field_name="anonymised_at", lookup_expr="isnull", exclude=True, label=_("anonymised")
+    )
+    created_at = DateRangeFilter(label=_("created at"))
+
+    class Meta:
+        model = ContactPerson
+        fields = ["municipality__province", "source", "anonymised", "created_at"]
+
+
+class VisitFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=VisitStatus.choices, label=_("status"))
+    format = django_filters.ChoiceFilter(choices=VisitFormat.choices, label=_("format"))
+    mentors = django_filters.ModelChoiceFilter(queryset=mentor_users, label=_("mentor"))
+    municipality__kind = django_filters.ChoiceFilter(choices=MunicipalityKind.choices, label=_("kind"))
+    municipality__province = django_filters.ChoiceFilter(choices=PROVINCE_CHOICES, label=_("province"))
+    date = DateRangeFilter(label=_("date"))
+
+    class Meta:
+        model = Visit
+        fields = ["status", "format", "mentors", "municipality__kind", "municipality__province", "date"]
+
+
+class FollowUpFilterSet(WagtailFilterSet):
+    assignee = django_filters.ModelChoiceFilter(queryset=mentor_users, label=_("assignee"))
+    is_open = django_filters.BooleanFilter(field_name="done_at", lookup_expr="isnull", label=_("open"))
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("overdue"))
+    due_date = DateRangeFilter(label=_("due date"))
+
+    class Meta:
+        model = FollowUp
+        fields = ["assignee", "is_open", "overdue", "due_date"]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = Q(done_at__isnull=True, due_date__lt=timezone.localdate())
+        if value is None:
+            return queryset
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+
+class AdoptionFilterSet(WagtailFilterSet):
+    stage = django_filters.ChoiceFilter(choices=AdoptionStage.choices, label=_("stage"))
+    mentor = django_filters.ModelChoiceFilter(queryset=mentor_users, label=_("mentor"))
+    municipality__kind = django_filters.ChoiceFilter(choices=MunicipalityKind.choices, label=_("kind"))
+    municipality__province = django_filters.ChoiceFilter(choices=PROVINCE_CHOICES, label=_("province"))
+    stage_changed_at = DateRangeFilter(label=_("stage changed at"))
+
+    class Meta:
+        model = Adoption
+        fields = [
+            "stage",
+            "mentor",
+            "practice",
+            "municipality__kind",
+            "municipality__province",
+            "stage_changed_at",
+        ]

@@ -1,0 +1,373 @@
+"""Mentorship in the Wagtail admin: the menu group with its viewsets, dashboard panels and calendar settings.
+
+Every view is guarded by the mentorship model permissions (Mentors group, superusers); editors see none of it.
+"""
+
+import datetime
+
+from django.db import models
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .admin_views import (
+    AdoptionChangeStageView,
+    AdoptionInspectView,
+    CalendarFeedSettingsView,
+    MunicipalityInspectView,
+    QuerysetIndexView,
+    SafeDeleteView,
+    VisitCompleteView,
+    VisitInspectView,
+    user_can_mentor,
+)
+from .dashboard import (
+    AdoptionFunnelPanel,
+    OverdueFollowUpsPanel,
+    StalledAdoptionsPanel,
+    UpcomingVisitsPanel,
+)
+from .forms import (
+    AdoptionFilterSet,
+    AdoptionForm,
+    ContactPersonFilterSet,
+    FollowUpFilterSet,
+    FollowUpForm,
+    MunicipalityFilterSet,
+    VisitFilterSet,
+    VisitForm,
+)
+from .models import Adoption, ContactPerson, FollowUp, Municipality, Visit
+
+
+class MentorOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_mentor(request.user)
+
+
+def dated_filename(stem: str) -> str:
+    return f"{stem}-{datetime.date.today():%Y-%m-%d}"
+
+
+class MentorshipModelViewSet(ModelViewSet):
+    index_view_class = QuerysetIndexView
+    delete_view_class = SafeDeleteView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_admin_menu = False
+    form_class = None
+
+    def get_form_class(self, for_update=False):
+        return self.form_class or super().get_form_class(for_update=for_update)
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
+class MunicipalityViewSet(MentorshipModelViewSet):
+    model = Municipality
+    icon = "site"
+    name = "mentorship_municipalities"
+    url_prefix = "mentorship/municipalities"
+    menu_order = 100
+    inspect_view_class = MunicipalityInspectView
+    list_display = ["name", "kind", "province", "district", "population_band"]
+    search_fields = ["name", "district"]
+    filterset_class = MunicipalityFilterSet
+    ordering = ["name"]
+    form_fields = [
+        "name",
+        "kind",
+        "population_band",
+        "province",
+        "district",
+        "latitude",
+        "longitude",
+        "website",
+    ]
+    list_export = [
+        "name",
+        "get_kind_display",
+        "province",
+        "province_name",
+        "district",
+        "get_population_band_display",
+        "latitude",
+        "longitude",
+        "website",
+    ]
+    export_headings = {
+        "get_kind_display": _("Kind"),
+        "province": _("Plate code"),
+        "province_name": _("Province"),
+        "get_population_band_display": _("Population band"),
+    }
+
+    @property
+    def export_filename(self):
+        return dated_filename("municipalities")
+
+
+class ContactPersonViewSet(MentorshipModelViewSet):
+    model = ContactPerson
+    icon = "user"
+    name = "mentorship_contacts"
+    url_prefix = "mentorship/contacts"
+    menu_order = 200
+    list_display = ["name", "municipality", "role", "email", "phone", "source", "consent_given_at"]
+    search_fields = ["name", "email", "role", "municipality__name"]
+    filterset_class = ContactPersonFilterSet
+    form_fields = [
+        "municipality",
+        "name",
+        "role",
+        "email",
+        "phone",
+        "consent_given_at",
+        "consent_text_version",
+        "source",
+    ]
+    inspect_view_fields = [
+        "municipality",
+        "name",
+        "role",
+        "email",
+        "phone",
+        "source",
+        "consent_given_at",
+        "consent_text_version",
+        "anonymised_at",
+        "created_at",
+    ]
+    list_export = [
+        "name",
+        "municipality",
+        "role",
+        "email",
+        "phone",
+        "get_source_display",
+        "consent_given_at",
+        "consent_text_version",
+        "anonymised_at",
+        "created_at",
+    ]
+    export_headings = {"get_source_display": _("Source")}
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(select_related=("municipality",), **kwargs)
+
+    @property
+    def export_filename(self):
+        return dated_filename("contacts")
+
+
+class VisitViewSet(MentorshipModelViewSet):
+    model = Visit
+    icon = "date"
+    name = "mentorship_visits"
+    url_prefix = "mentorship/visits"
+    menu_order = 300
+    inspect_view_class = VisitInspectView
+    form_class = VisitForm
+    list_display = ["municipality", "date", "status", "format", "mentor_names", "participants"]
+    search_fields = ["municipality__name", "notes", "preferred_dates"]
+    filterset_class = VisitFilterSet
+    inspect_view_fields = [
+        "municipality",
+        "status",
+        "date",
+        "preferred_dates",
+        "format",
+        "mentors",
+        "practices",
+        "participants",
+        "contact",
+        "request_message",
+        "notes",
+        "scheduled_at",
+        "completed_at",
+        "created_at",
+    ]
+    list_export = [
+        "municipality",
+        "date",
+        "get_status_display",
+        "get_format_display",
+        "mentor_names",
+        "practice_titles",
+        "participants",
+        "created_at",
+    ]
+    export_headings = {
+        "get_status_display": _("Status"),
+        "get_format_display": _("Format"),
+        "mentor_names": _("Mentors"),
+        "practice_titles": _("Practices discussed"),
+    }
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            select_related=("municipality",),
+            prefetch_related=("mentors", "practices"),
+            extra_row_buttons=((_("Complete visit"), self.get_url_name("complete"), "check", "change"),),
+            **kwargs,
+        )
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(complete_url_name=self.get_url_name("complete"), **kwargs)
+
+    @property
+    def complete_view(self):
+        return self.construct_view(
+            VisitCompleteView,
+            inspect_url_name=self.get_url_name("inspect"),
+            index_url_name=self.get_url_name("index"),
+        )
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("complete/<int:pk>/", self.complete_view, name="complete")]
+
+    @property
+    def export_filename(self):
+        return dated_filename("visits")
+
+
+class FollowUpViewSet(MentorshipModelViewSet):
+    model = FollowUp
+    icon = "tasks"
+    name = "mentorship_follow_ups"
+    url_prefix = "mentorship/follow-ups"
+    menu_order = 400
+    form_class = FollowUpForm
+    list_display = ["action", "assignee", "due_date", "done_at", "visit", "adoption"]
+    search_fields = ["action"]
+    filterset_class = FollowUpFilterSet
+    list_export = ["action", "assignee", "due_date", "done_at", "visit", "adoption", "created_at"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            select_related=(
+                "assignee",
+                "visit__municipality",
+                "adoption__municipality",
+                "adoption__practice",
+            ),
+            **kwargs,
+        )
+
+    @property
+    def export_filename(self):
+        return dated_filename("follow-ups")
+
+
+class AdoptionViewSet(MentorshipModelViewSet):
+    model = Adoption
+    icon = "resubmit"
+    name = "mentorship_adoptions"
+    url_prefix = "mentorship/adoptions"
+    menu_order = 500
+    inspect_view_class = AdoptionInspectView
+    form_class = AdoptionForm
+    list_display = ["municipality", "practice", "stage", "stage_changed_at", "mentor"]
+    search_fields = ["municipality__name", "practice__title", "kept", "changed"]
+    filterset_class = AdoptionFilterSet
+    list_export = [
+        "municipality",
+        "practice",
+        "get_stage_display",
+        "stage_changed_at",
+        "mentor",
+        "kept",
+        "changed",
+    ]
+    export_headings = {"get_stage_display": _("Stage")}
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            select_related=("municipality", "practice", "mentor"),
+            extra_row_buttons=((_("Change stage"), self.get_url_name("change_stage"), "resubmit", "change"),),
+            **kwargs,
+        )
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            change_stage_url_name=self.get_url_name("change_stage"), **kwargs
+        )
+
+    @property
+    def change_stage_view(self):
+        return self.construct_view(
+            AdoptionChangeStageView,
+            inspect_url_name=self.get_url_name("inspect"),
+            index_url_name=self.get_url_name("index"),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("stage/<int:pk>/", self.change_stage_view, name="change_stage"),
+        ]
+
+    @property
+    def export_filename(self):
+        return dated_filename("adoptions")
+
+
+class MentorshipViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Mentorship")
+    menu_icon = "group"
+    menu_order = 250
+    items = (MunicipalityViewSet, ContactPersonViewSet, VisitViewSet, FollowUpViewSet, AdoptionViewSet)
+
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            MentorOnlyMenuItem(
+                _("My calendar feed"),
+                reverse("mentorship_calendar_settings"),
+                icon_name="calendar",
+                order=900,
+            ),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_mentorship_viewsets():
+    return MentorshipViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_calendar_settings_url():
+    return [
+        path("mentorship/calendar/", CalendarFeedSettingsView.as_view(), name="mentorship_calendar_settings")
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def register_calendar_menu_item(request):
+    if not user_can_mentor(request.user):
+        return None
+    return {
+        "url": reverse("mentorship_calendar_settings"),
+        "label": _("My calendar feed"),
+        "help_text": _("A private address for your calendar app with your visits and follow-ups."),
+    }
+
+
+@hooks.register("construct_homepage_panels")
+def add_mentorship_panels(request, panels):
+    if not user_can_mentor(request.user):
+        return
+    panels.extend(
+        [
+            UpcomingVisitsPanel(user=request.user),
+            OverdueFollowUpsPanel(user=request.user),
+            AdoptionFunnelPanel(),
+            StalledAdoptionsPanel(),
+        ]
+    )

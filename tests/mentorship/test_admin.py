@@ -1,0 +1,283 @@
+"""The mentorship admin: who can reach which URL, the stage-change and completion views, exports, query counts."""
+
+import csv
+import datetime
+import io
+
+from django.urls import reverse
+from django.utils import timezone
+
+import openpyxl
+import pytest
+
+from mentorship.factories import (
+    AdoptionFactory,
+    ContactPersonFactory,
+    FollowUpFactory,
+    MunicipalityFactory,
+    VisitFactory,
+)
+from mentorship.models import (
+    Adoption,
+    AdoptionEvent,
+    AdoptionStage,
+    Municipality,
+    MunicipalityKind,
+    Visit,
+    VisitStatus,
+)
+from practices.factories import PracticePageFactory
+
+pytestmark = pytest.mark.django_db
+
+VIEWSETS = {
+    "mentorship_municipalities": MunicipalityFactory,
+    "mentorship_contacts": ContactPersonFactory,
+    "mentorship_visits": VisitFactory,
+    "mentorship_follow_ups": FollowUpFactory,
+    "mentorship_adoptions": AdoptionFactory,
+}
+
+
+def admin_urls() -> list[tuple[str, str]]:
+    """(label, url) for every mentorship admin URL, with one object of each kind."""
+    urls = []
+    for namespace, factory in VIEWSETS.items():
+        pk = factory().pk
+        urls += [
+            (f"{namespace}:index", reverse(f"{namespace}:index")),
+            (f"{namespace}:index_results", reverse(f"{namespace}:index_results")),
+            (f"{namespace}:export_csv", reverse(f"{namespace}:index") + "?export=csv"),
+            (f"{namespace}:export_xlsx", reverse(f"{namespace}:index") + "?export=xlsx"),
+            (f"{namespace}:add", reverse(f"{namespace}:add")),
+            (f"{namespace}:edit", reverse(f"{namespace}:edit", args=(pk,))),
+            (f"{namespace}:delete", reverse(f"{namespace}:delete", args=(pk,))),
+            (f"{namespace}:inspect", reverse(f"{namespace}:inspect", args=(pk,))),
+            (f"{namespace}:history", reverse(f"{namespace}:history", args=(pk,))),
+        ]
+    adoption = Adoption.objects.first()
+    visit = Visit.objects.filter(status=VisitStatus.SCHEDULED).first()
+    urls += [
+        ("change_stage", reverse("mentorship_adoptions:change_stage", args=(adoption.pk,))),
+        ("complete_visit", reverse("mentorship_visits:complete", args=(visit.pk,))),
+        ("calendar_settings", reverse("mentorship_calendar_settings")),
+    ]
+    return urls
+
+
+def is_refused(response, url: str) -> bool:
+    if response.status_code == 403:
+        return True
+    if response.status_code == 302:
+        return response.url.split("?")[0] != url.split("?")[0]
+    return False
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("anonymous", False), ("editor", False), ("publisher", False), ("mentor", True), ("admin_user", True)],
+)
+def test_permission_matrix_over_every_mentorship_admin_url(client, request, role, allowed):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    urls = admin_urls()
+    assert len(urls) == 5 * 9 + 3
+    wrong = []
+    for label, url in urls:
+        response = client.get(url)
+        ok = response.status_code == 200
+        if (allowed and not ok) or (not allowed and not is_refused(response, url)):
+            wrong.append((label, response.status_code))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_editors_cannot_change_data_by_post(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    adoption = AdoptionFactory()
+    municipality = adoption.municipality
+    responses = [
+        client.post(
+            reverse("mentorship_adoptions:change_stage", args=(adoption.pk,)), {"to_stage": "planning"}
+        ),
+        client.post(reverse("mentorship_municipalities:delete", args=(municipality.pk,))),
+        client.post(
+            reverse("mentorship_municipalities:add"), {"name": "X", "kind": "district", "province": 33}
+        ),
+    ]
+    assert all(is_refused(r, "/") or r.status_code == 302 for r in responses)
+    assert Adoption.objects.get().stage == AdoptionStage.INTERESTED
+    assert Municipality.objects.count() == 1
+
+
+def test_mentor_sees_the_menu_and_editor_does_not(client, mentor, editor):
+    client.force_login(mentor)
+    assert (
+        reverse("mentorship_municipalities:index")
+        in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    client.force_login(editor)
+    assert (
+        reverse("mentorship_municipalities:index")
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+
+
+class TestChangeStageView:
+    def url(self, adoption):
+        return reverse("mentorship_adoptions:change_stage", args=(adoption.pk,))
+
+    def test_backward_move_without_note_shows_the_message_and_keeps_the_input(self, client, mentor):
+        client.force_login(mentor)
+        adoption = AdoptionFactory(stage=AdoptionStage.PILOTING)
+        response = client.post(
+            self.url(adoption), {"to_stage": "planning", "note": "", "evidence_url": "https://example.test/x"}
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "needs a note" in html
+        assert "https://example.test/x" in html
+        assert Adoption.objects.get().stage == AdoptionStage.PILOTING
+
+    def test_forward_move_appends_history_shown_on_the_adoption_page(self, client, mentor):
+        client.force_login(mentor)
+        adoption = AdoptionFactory()
+        response = client.post(self.url(adoption), {"to_stage": "planning", "note": "Meclis kararı alındı"})
+        assert response.status_code == 302
+        event = AdoptionEvent.objects.get()
+        assert (event.to_stage, event.user) == ("planning", mentor)
+        page = client.get(response.url).content.decode()
+        assert "Meclis kararı alındı" in page
+
+    def test_edit_form_does_not_offer_the_stage(self, client, mentor):
+        client.force_login(mentor)
+        adoption = AdoptionFactory()
+        response = client.post(
+            reverse("mentorship_adoptions:edit", args=(adoption.pk,)),
+            {"mentor": "", "kept": "Başvuru formu", "changed": "Ekip küçültüldü", "stage": "scaled"},
+        )
+        assert response.status_code == 302
+        adoption.refresh_from_db()
+        assert (adoption.kept, adoption.stage) == ("Başvuru formu", AdoptionStage.INTERESTED)
+
+    def test_there_is_no_url_to_edit_or_delete_history(self):
+        from django.urls import NoReverseMatch
+
+        for name in ("edit", "delete"):
+            with pytest.raises(NoReverseMatch):
+                reverse(f"mentorship_adoptionevents:{name}", args=(1,))
+
+
+def test_complete_visit_action_moves_adoptions(client, mentor):
+    client.force_login(mentor)
+    practice = PracticePageFactory()
+    visit = VisitFactory(date=timezone.localdate(), practices=[practice])
+    response = client.post(reverse("mentorship_visits:complete", args=(visit.pk,)))
+    assert response.status_code == 302
+    assert Visit.objects.get().status == VisitStatus.COMPLETED
+    assert Adoption.objects.get().stage == AdoptionStage.VISITED
+
+
+def test_visit_form_refuses_completed_status_and_scheduled_without_date(client, mentor):
+    client.force_login(mentor)
+    municipality = MunicipalityFactory()
+    url = reverse("mentorship_visits:add")
+    base = {"municipality": municipality.pk, "format": "hosted", "preferred_dates": "Mart sonu"}
+    response = client.post(url, {**base, "status": "scheduled", "date": ""})
+    assert response.status_code == 200
+    assert "A scheduled visit needs a date." in response.content.decode()
+    assert "Mart sonu" in response.content.decode()
+    response = client.post(url, {**base, "status": "completed", "date": "2026-01-01"})
+    assert response.status_code == 200
+    assert not Visit.objects.exists()
+
+
+def test_municipality_page_shows_contacts_visits_follow_ups_and_adoptions(client, mentor):
+    client.force_login(mentor)
+    municipality = MunicipalityFactory()
+    contact = ContactPersonFactory(municipality=municipality)
+    visit = VisitFactory(municipality=municipality, notes="x")
+    follow_up = FollowUpFactory(visit=visit)
+    adoption = AdoptionFactory(municipality=municipality)
+    html = client.get(reverse("mentorship_municipalities:inspect", args=(municipality.pk,))).content.decode()
+    for text in (contact.name, contact.email, follow_up.action, adoption.practice.title):
+        assert text in html
+    assert reverse("mentorship_visits:inspect", args=(visit.pk,)) in html
+
+
+def test_csv_export_contains_the_filtered_rows_only(client, mentor):
+    client.force_login(mentor)
+    metropolitan = MunicipalityFactory.create_batch(2, kind=MunicipalityKind.METROPOLITAN)
+    district = MunicipalityFactory(kind=MunicipalityKind.DISTRICT)
+    response = client.get(
+        reverse("mentorship_municipalities:index"), {"kind": "metropolitan", "export": "csv"}
+    )
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    names = {row["Name"] if "Name" in row else row[next(iter(row))] for row in rows}
+    assert names == {m.name for m in metropolitan}
+    assert district.name not in names
+
+
+def test_xlsx_export_opens_and_lists_rows(client, mentor):
+    client.force_login(mentor)
+    adoptions = AdoptionFactory.create_batch(3)
+    response = client.get(reverse("mentorship_adoptions:index"), {"export": "xlsx"})
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    values = [row for row in workbook.active.iter_rows(min_row=2, values_only=True)]
+    assert len(values) == len(adoptions)
+
+
+def test_dashboard_panels_for_mentors_only(client, mentor, editor):
+    today = timezone.localdate()
+    VisitFactory(mentors=[mentor], date=today + datetime.timedelta(days=2))
+    FollowUpFactory(assignee=mentor, due_date=today - datetime.timedelta(days=2), action="Raporu gönder")
+    AdoptionFactory(
+        stage=AdoptionStage.PLANNING, stage_changed_at=timezone.now() - datetime.timedelta(days=120)
+    )
+    client.force_login(mentor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    for panel_id in (
+        "mentorship-upcoming-visits",
+        "mentorship-overdue-follow-ups",
+        "mentorship-adoption-funnel",
+        "mentorship-stalled-adoptions",
+    ):
+        assert panel_id in html
+    assert "Raporu gönder" in html
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "mentorship-adoption-funnel" not in html
+    assert "Raporu gönder" not in html
+
+
+LIST_FACTORIES = {
+    "mentorship_municipalities": lambda n: MunicipalityFactory.create_batch(n),
+    "mentorship_contacts": lambda n: ContactPersonFactory.create_batch(n),
+    "mentorship_visits": lambda n: [
+        VisitFactory(mentors=[FollowUpFactory.assignee.get_factory()()], practices=[PracticePageFactory()])
+        for _ in range(n)
+    ],
+    "mentorship_follow_ups": lambda n: FollowUpFactory.create_batch(n),
+    "mentorship_adoptions": lambda n: AdoptionFactory.create_batch(n),
+}
+
+
+@pytest.mark.parametrize("namespace", list(LIST_FACTORIES))
+def test_admin_list_query_count_does_not_grow_with_rows(
+    client, mentor, namespace, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(mentor)
+    url = reverse(f"{namespace}:index")
+    LIST_FACTORIES[namespace](5)
+    client.get(url)  # warm caches (content types, site)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    LIST_FACTORIES[namespace](25)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries), namespace
