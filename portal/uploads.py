@@ -9,6 +9,7 @@ and the choosers' upload tabs all use them.
 
 import io
 import os
+import struct
 import warnings
 import zipfile
 
@@ -41,6 +42,9 @@ MAX_ARCHIVE_MEMBERS = 10_000
 SVG_REFUSED = _(
     "SVG images are not accepted because they can contain scripts. "
     "Please upload a PNG, JPEG, GIF or WebP image."
+)
+MARKUP_NOT_IMAGE = _(
+    "This file is a web page or XML document, not an image. Please upload a PNG, JPEG, GIF or WebP image."
 )
 DAMAGED_IMAGE = _("This image file is damaged or incomplete. Please export it again and upload the new file.")
 CONTENT_MISMATCH = _(
@@ -76,10 +80,16 @@ class PortalImageField(WagtailImageField):
         if data is None or not hasattr(data, "read"):
             return super().to_python(data)
         head = _head(data)
-        is_svg = _looks_like_markup(head) and b"<svg" in head.lower()
-        if is_svg or _extension(getattr(data, "name", "")) == "svg":
+        is_markup = _looks_like_markup(head)
+        if _extension(getattr(data, "name", "")) == "svg" or (is_markup and b"<svg" in head.lower()):
             raise ValidationError(SVG_REFUSED, code="svg_refused")
-        f = super().to_python(data)
+        if is_markup:
+            raise ValidationError(MARKUP_NOT_IMAGE, code="markup_not_image")
+        try:
+            f = super().to_python(data)
+        except (OSError, ValueError, SyntaxError, struct.error, EOFError) as exc:
+            # Wagtail reads the size and frame count without catching errors from a truncated file.
+            raise ValidationError(DAMAGED_IMAGE, code="damaged_image") from exc
         if f is not None:
             self.check_integrity(data)
         return f

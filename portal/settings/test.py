@@ -23,3 +23,4 @@ AUTHENTICATION_BACKENDS = [
     "portal.security.RequestOptionalAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_VERBOSE = False  # no log line per login attempt in test output
