@@ -1,0 +1,111 @@
+"""Browser-test fixtures: one Debian Chromium per session, a fresh context per test, screenshots, login."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls tests make while it exists
+# are still synchronous and safe, so Django's async guard must not refuse them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+E2E_DIR = Path(__file__).parent
+SCREENSHOT_DIR = E2E_DIR / "screenshots"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+# Short timeouts: a missing element should fail the test in seconds, not hang CI.
+ACTION_TIMEOUT_MS = 10_000
+NAVIGATION_TIMEOUT_MS = 20_000
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a browser test against the live server.
+
+    serialized_rollback: the live server needs a transactional database, whose flush would otherwise wipe
+    the rows the data migrations create (home page, library page, groups, workflow) for the next test.
+    """
+    for item in items:
+        if E2E_DIR in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail(
+            "Browser tests need Debian's Chromium on PATH: run `apt-get install -y chromium` "
+            "(Playwright's own browser download is neither needed nor used).",
+            pytrace=False,
+        )
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request) -> str:
+    """Journeys run twice: at a phone width and at a desktop width."""
+    return request.param
+
+
+@pytest.fixture
+def page(browser, live_server, viewport) -> Page:
+    context = browser.new_context(
+        base_url=live_server.url, viewport=VIEWPORTS[viewport], locale="tr-TR", timezone_id="Europe/Istanbul"
+    )
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser, live_server) -> Page:
+    """For checks that do not depend on the width (accessibility, keyboard)."""
+    context = browser.new_context(base_url=live_server.url, viewport=VIEWPORTS["desktop"], locale="tr-TR")
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(viewport):
+    """Saves the journey's last step as tests/e2e/screenshots/<journey>-<viewport>.png for reviewers."""
+
+    def take(page: Page, journey: str) -> Path:
+        SCREENSHOT_DIR.mkdir(exist_ok=True)
+        path = SCREENSHOT_DIR / f"{journey}-{viewport}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+PASSWORD = "pass"  # tests/conftest.py make_user()
+
+
+def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    """Logs in through Wagtail's admin login form, as a person would."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/admin/login/" not in url)
