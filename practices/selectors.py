@@ -109,9 +109,12 @@ def with_listing_data(queryset: QuerySet[PracticePage]) -> QuerySet[PracticePage
     )
 
 
-def related_practices(practice: PracticePage, *, limit: int = 3) -> list[PracticePage]:
-    """Practices with the same theme or a shared tag, the most shared tags first."""
-    tag_ids = list(practice.tags.values_list("pk", flat=True))
+def related_practices(
+    practice: PracticePage, *, tags: list[Tag] | None = None, limit: int = 3
+) -> list[PracticePage]:
+    """Published practices with the same theme or a shared tag, the most shared tags first."""
+    # From the in-memory tags so previews (unsaved tags) work and the page's tags are not fetched twice.
+    tag_ids = [tag.pk for tag in (practice.tags.all() if tags is None else tags) if tag.pk]
     candidates = (
         published_practices()
         .exclude(pk=practice.pk)
