@@ -2,7 +2,13 @@
 
 import pytest
 
-from practices.factories import ImageFactory, PracticeMetricFactory, PracticePageFactory, ReplicationStepFactory, TargetGroupFactory
+from practices.factories import (
+    ImageFactory,
+    PracticeMetricFactory,
+    PracticePageFactory,
+    ReplicationStepFactory,
+    TargetGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +36,16 @@ def test_practice_page_shows_every_case_study_section(client):
     response = client.get(practice.url)
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ("Yaşlılara Mobil Sağlık Taraması", "Yaşlılar", "sağlık taraması", "5393 sayılı", "Taranan yaşlı", "3.150", "İhtiyaç analizi yapın", "Sorun tanımı"):
+    for text in (
+        "Yaşlılara Mobil Sağlık Taraması",
+        "Yaşlılar",
+        "sağlık taraması",
+        "5393 sayılı",
+        "Taranan yaşlı",
+        "3.150",
+        "İhtiyaç analizi yapın",
+        "Sorun tanımı",
+    ):
         assert text in html, text
 
 

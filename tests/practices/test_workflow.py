@@ -1,10 +1,11 @@
-"""Editorial workflow in the Wagtail admin: Editors submit for review but cannot publish; Publishers approve."""
+"""Editorial workflow in the admin: Editors submit for review but cannot publish; Publishers approve."""
 
-import pytest
 from django.urls import reverse
 
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+import pytest
 
 from practices.factories import PracticePageFactory, TargetGroupFactory
 
