@@ -29,6 +29,7 @@ from .models import (
 class UserFactory(DjangoModelFactory):
     username = factory.Sequence(lambda n: f"kullanici{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.test")
+    password = factory.django.Password("pass")
 
     class Meta:
         model = get_user_model()
