@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backends
 
 from taggit.models import Tag
 
+from portal.cache import bump_public_cache_version
 from portal.provinces import PROVINCES
 
 from ..models import (
@@ -384,7 +385,12 @@ def _write_batch(
 
 
 def _index(ids: list[int]) -> None:
-    objs = list(PracticePage.objects.filter(pk__in=ids).select_related("theme").prefetch_related("tags"))
+    # Everything the page's search fields read, fetched per batch rather than per page.
+    objs = list(
+        PracticePage.objects.filter(pk__in=ids)
+        .select_related("theme")
+        .prefetch_related("tags", "target_groups")
+    )
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(PracticePage, objs)
 
@@ -445,5 +451,7 @@ def generate_practices(
         if progress:
             progress(number, count, time.monotonic() - started)
     result.indexed = update_index
+    # Bulk inserts send no publish signals, so tell the public page cache itself that the library changed.
+    bump_public_cache_version()
     result.seconds = time.monotonic() - started
     return result
