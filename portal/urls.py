@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("dil/", views.switch_language, name="switch_language"),
+    path("", include("mentorship.public_urls")),
     path("", include("mentorship.urls")),
     path("", include("search.urls")),
 ]

@@ -1,0 +1,467 @@
+"""Figures for the public impact page and the practice pages: aggregates and municipality names, never people.
+
+Every function here runs a fixed number of queries whatever the number of rows, and the map is plain SVG
+computed on the server from province coordinates (no tiles, no JavaScript).
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from portal.provinces import PROVINCES
+from practices.models import PracticeMetric, PracticePage
+
+from .models import ADOPTED_STAGES, Adoption, AdoptionMetric, AdoptionStage, Municipality
+from .selectors import FunnelStage, Relationship, adoption_funnel, municipalities_with_relationship
+
+# ---- map geometry ----------------------------------------------------------------------------------------
+
+MAP_WIDTH = 1000
+MAP_PADDING = 24
+LON_MIN, LON_MAX = 25.6, 44.9
+LAT_MIN, LAT_MAX = 35.8, 42.2
+# Equirectangular projection, x shrunk by cos(mid latitude) so Turkey keeps its shape.
+X_SCALE = math.cos(math.radians((LAT_MIN + LAT_MAX) / 2))
+UNIT = (MAP_WIDTH - 2 * MAP_PADDING) / ((LON_MAX - LON_MIN) * X_SCALE)
+MAP_HEIGHT = round((LAT_MAX - LAT_MIN) * UNIT + 2 * MAP_PADDING)
+OFFSET_RADIUS = 9  # spreads markers that fall on the same spot
+DIAMOND_HALF = 7
+
+
+class MapStatus:
+    ADOPTING = "adopting"
+    HOSTED = Relationship.HOSTED
+    IN_TALKS = Relationship.IN_TALKS
+    LABELS = {
+        ADOPTING: _("Adopting a practice"),
+        HOSTED: _("Hosted for a study visit"),
+        IN_TALKS: _("In talks"),
+    }
+    ORDER = (IN_TALKS, HOSTED, ADOPTING)  # drawing order: the most advanced on top
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    x = MAP_PADDING + (lon - LON_MIN) * X_SCALE * UNIT
+    y = MAP_PADDING + (LAT_MAX - lat) * UNIT
+    return round(x, 1), round(y, 1)
+
+
+def convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Andrew's monotone chain; the light outline drawn behind the province dots."""
+    pts = sorted(set(points))
+    if len(pts) <= 2:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+@dataclass(frozen=True)
+class ProvinceDot:
+    name: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class MapMarker:
+    name: str
+    province: str
+    status: str
+    status_label: str
+    hosted: bool
+    x: float
+    y: float
+
+    @property
+    def corner(self) -> tuple[float, float]:
+        """Top-left corner of the square drawn (rotated to a diamond) for adopting municipalities."""
+        return round(self.x - DIAMOND_HALF, 1), round(self.y - DIAMOND_HALF, 1)
+
+
+@dataclass(frozen=True)
+class ImpactMap:
+    width: int
+    height: int
+    outline: str  # SVG points attribute
+    provinces: list[ProvinceDot]
+    markers: list[MapMarker]
+    legend: list[tuple[str, str, int]]  # (status, label, count)
+
+
+def _province_layer() -> tuple[str, list[ProvinceDot]]:
+    dots = [ProvinceDot(p.name, *project(p.lat, p.lon)) for p in PROVINCES]
+    hull = convex_hull([(d.x, d.y) for d in dots])
+    # Push the outline a little outwards from its centre so edge provinces sit inside it.
+    cx = sum(x for x, _y in hull) / len(hull)
+    cy = sum(y for _x, y in hull) / len(hull)
+    grown = []
+    for x, y in hull:
+        dx, dy = x - cx, y - cy
+        length = math.hypot(dx, dy) or 1
+        grown.append((round(x + dx / length * 14, 1), round(y + dy / length * 14, 1)))
+    return " ".join(f"{x},{y}" for x, y in grown), dots
+
+
+def _spread(markers: list[MapMarker]) -> list[MapMarker]:
+    """Markers on one spot (a province centre) are placed on a small ring around it, so each stays visible."""
+    groups: dict[tuple[float, float], list[MapMarker]] = defaultdict(list)
+    for marker in markers:
+        groups[(marker.x, marker.y)].append(marker)
+    spread = []
+    for (x, y), group in groups.items():
+        if len(group) == 1:
+            spread.append(group[0])
+            continue
+        for index, marker in enumerate(group):
+            angle = 2 * math.pi * index / len(group)
+            spread.append(
+                MapMarker(
+                    **{
+                        **marker.__dict__,
+                        "x": round(x + OFFSET_RADIUS * math.cos(angle), 1),
+                        "y": round(y + OFFSET_RADIUS * math.sin(angle), 1),
+                    }
+                )
+            )
+    order = {status: n for n, status in enumerate(MapStatus.ORDER)}
+    return sorted(spread, key=lambda m: (order[m.status], m.name))
+
+
+# ---- figures ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MunicipalityStatus:
+    """One row of the text alternative to the map."""
+
+    name: str
+    province: str
+    kind: str
+    relationship: str
+    relationship_label: str
+    adopting: bool
+
+
+@dataclass(frozen=True)
+class FunnelBar:
+    stage: str
+    label: str
+    count: int
+    width: float  # 0..100, share of the largest stage
+
+
+@dataclass(frozen=True)
+class PracticeAdoptions:
+    title: str
+    url: str | None
+    theme: str
+    adopted: int
+    in_progress: int
+
+
+@dataclass(frozen=True)
+class ThemeAdoptions:
+    theme: str
+    adopted: int
+    in_progress: int
+
+
+@dataclass(frozen=True)
+class AdopterValue:
+    municipality: str
+    value: Decimal
+    unit: str
+    year: int | None
+
+
+@dataclass
+class MetricComparison:
+    label: str
+    unit: str
+    origin_value: Decimal | None
+    origin_year: int | None
+    adopters: list[AdopterValue] = field(default_factory=list)
+
+
+@dataclass
+class PracticeComparison:
+    title: str
+    url: str | None
+    metrics: list[MetricComparison] = field(default_factory=list)
+
+
+@dataclass
+class ImpactFigures:
+    hosted: int
+    in_talks: int
+    adopting: int
+    practices_transferred: int
+    municipalities: list[MunicipalityStatus]
+    map: ImpactMap
+    funnel: list[FunnelBar]
+    themes: list[ThemeAdoptions]
+    practices: list[PracticeAdoptions]
+    comparisons: list[PracticeComparison]
+
+    @property
+    def funnel_total(self) -> int:
+        return sum(bar.count for bar in self.funnel)
+
+
+def _map_status(municipality: Municipality) -> str:
+    if municipality.is_adopting:
+        return MapStatus.ADOPTING
+    return municipality.relationship
+
+
+def municipality_statuses() -> list[Municipality]:
+    """Municipalities the office has a relationship with (one query), by name."""
+    return list(
+        municipalities_with_relationship()
+        .exclude(relationship=Relationship.NONE)
+        .only("name", "kind", "province", "latitude", "longitude")
+        .order_by("name", "pk")
+    )
+
+
+def build_map(municipalities: list[Municipality]) -> ImpactMap:
+    outline, dots = _province_layer()
+    markers = []
+    for municipality in municipalities:
+        coordinates = municipality.coordinates
+        if coordinates is None:
+            continue
+        status = _map_status(municipality)
+        markers.append(
+            MapMarker(
+                name=str(municipality),
+                province=municipality.province_name,
+                status=status,
+                status_label=str(MapStatus.LABELS[status]),
+                hosted=municipality.relationship == Relationship.HOSTED,
+                x=project(*coordinates)[0],
+                y=project(*coordinates)[1],
+            )
+        )
+    counts = defaultdict(int)
+    for marker in markers:
+        counts[marker.status] += 1
+    legend = [(status, str(MapStatus.LABELS[status]), counts[status]) for status in reversed(MapStatus.ORDER)]
+    return ImpactMap(
+        width=MAP_WIDTH,
+        height=MAP_HEIGHT,
+        outline=outline,
+        provinces=dots,
+        markers=_spread(markers),
+        legend=legend,
+    )
+
+
+def funnel_bars(stages: list[FunnelStage]) -> list[FunnelBar]:
+    largest = max((stage.count for stage in stages), default=0) or 1
+    return [
+        FunnelBar(stage=s.stage, label=s.label, count=s.count, width=round(100 * s.count / largest, 1))
+        for s in stages
+    ]
+
+
+def practices_with_adoptions() -> QuerySet[PracticePage]:
+    """Live, public practices with at least one adoption that is not dropped, with per-stage counts."""
+    in_progress = ~Q(adoptions__stage__in=[*ADOPTED_STAGES, AdoptionStage.DROPPED])
+    return (
+        PracticePage.objects.live()
+        .public()
+        .annotate(
+            adopted_total=Count("adoptions", filter=Q(adoptions__stage__in=ADOPTED_STAGES), distinct=True),
+            in_progress_total=Count("adoptions", filter=in_progress, distinct=True),
+        )
+        .filter(Q(adopted_total__gt=0) | Q(in_progress_total__gt=0))
+        .select_related("theme")
+        .order_by("-adopted_total", "-in_progress_total", "title")
+    )
+
+
+def _page_url(page: PracticePage, request) -> str | None:
+    return page.get_url(request=request) if request is not None else page.url
+
+
+def practice_comparisons(*, practices: list[PracticePage], request=None) -> list[PracticeComparison]:
+    """Each practice with adopters: its metrics at origin beside the adopters' own values (two queries)."""
+    adopted_ids = [p.pk for p in practices if getattr(p, "adopted_total", 1)]
+    if not adopted_ids:
+        return []
+    origin = list(
+        PracticeMetric.objects.filter(page_id__in=adopted_ids).order_by("page_id", "sort_order", "pk")
+    )
+    adopter_rows = list(
+        AdoptionMetric.objects.filter(
+            adoption__practice_id__in=adopted_ids, adoption__stage__in=ADOPTED_STAGES
+        )
+        .select_related("adoption__municipality")
+        .order_by("adoption__municipality__name", "pk")
+    )
+    by_origin: dict[int, MetricComparison] = {}
+    comparisons: dict[int, PracticeComparison] = {}
+    titles = {p.pk: p for p in practices}
+    for metric in origin:
+        comparison = comparisons.setdefault(
+            metric.page_id,
+            PracticeComparison(
+                title=titles[metric.page_id].title, url=_page_url(titles[metric.page_id], request)
+            ),
+        )
+        row = MetricComparison(
+            label=metric.label, unit=metric.unit, origin_value=metric.value, origin_year=metric.year
+        )
+        comparison.metrics.append(row)
+        by_origin[metric.pk] = row
+    own_rows: dict[tuple[int, str, str], MetricComparison] = {}
+    for adopter_metric in adopter_rows:
+        practice_id = adopter_metric.adoption.practice_id
+        value = AdopterValue(
+            municipality=str(adopter_metric.adoption.municipality),
+            value=adopter_metric.value,
+            unit=adopter_metric.unit,
+            year=adopter_metric.year,
+        )
+        row = by_origin.get(adopter_metric.origin_metric_id)
+        if row is None:
+            # A metric the adopter measures that has no counterpart at origin.
+            comparison = comparisons.setdefault(
+                practice_id,
+                PracticeComparison(
+                    title=titles[practice_id].title, url=_page_url(titles[practice_id], request)
+                ),
+            )
+            key = (practice_id, adopter_metric.label, adopter_metric.unit)
+            row = own_rows.get(key)
+            if row is None:
+                row = MetricComparison(
+                    label=adopter_metric.label, unit=adopter_metric.unit, origin_value=None, origin_year=None
+                )
+                own_rows[key] = row
+                comparison.metrics.append(row)
+        row.adopters.append(value)
+    # Only practices where some adopter reported a value are compared.
+    return [
+        comparisons[pk]
+        for pk in adopted_ids
+        if pk in comparisons and any(metric.adopters for metric in comparisons[pk].metrics)
+    ]
+
+
+def impact_figures(*, request=None) -> ImpactFigures:
+    municipalities = municipality_statuses()
+    practices = list(practices_with_adoptions())
+    themes: dict[str, list[int]] = {}
+    for practice in practices:
+        counts = themes.setdefault(practice.theme.name, [0, 0])
+        counts[0] += practice.adopted_total
+        counts[1] += practice.in_progress_total
+    adopted_practices = [p for p in practices if p.adopted_total]
+    return ImpactFigures(
+        hosted=sum(m.relationship == Relationship.HOSTED for m in municipalities),
+        in_talks=sum(m.relationship == Relationship.IN_TALKS for m in municipalities),
+        adopting=sum(bool(m.is_adopting) for m in municipalities),
+        practices_transferred=len(adopted_practices),
+        municipalities=[
+            MunicipalityStatus(
+                name=str(m),
+                province=m.province_name,
+                kind=m.get_kind_display(),
+                relationship=m.relationship,
+                relationship_label=str(Relationship.LABELS[m.relationship]),
+                adopting=bool(m.is_adopting),
+            )
+            for m in municipalities
+        ],
+        map=build_map(municipalities),
+        funnel=funnel_bars(adoption_funnel()),
+        themes=sorted(
+            (ThemeAdoptions(theme=name, adopted=a, in_progress=i) for name, (a, i) in themes.items()),
+            key=lambda t: (-t.adopted, -t.in_progress, t.theme),
+        ),
+        practices=[
+            PracticeAdoptions(
+                title=p.title,
+                url=_page_url(p, request),
+                theme=p.theme.name,
+                adopted=p.adopted_total,
+                in_progress=p.in_progress_total,
+            )
+            for p in practices
+        ],
+        comparisons=practice_comparisons(practices=adopted_practices, request=request),
+    )
+
+
+# ---- one practice ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class PracticeAdopters:
+    municipalities: list[str]
+    comparison: list[MetricComparison]
+
+    @property
+    def count(self) -> int:
+        return len(self.municipalities)
+
+
+def practice_adopters(*, practice: PracticePage) -> PracticeAdopters:
+    """Who adopted one practice (adopted/scaled) and their metrics beside the origin's (two queries)."""
+    adoptions = list(
+        Adoption.objects.filter(practice_id=practice.pk, stage__in=ADOPTED_STAGES)
+        .select_related("municipality")
+        .order_by("municipality__name", "pk")
+    )
+    names = list(dict.fromkeys(str(a.municipality) for a in adoptions))
+    if not adoptions:
+        return PracticeAdopters(municipalities=[], comparison=[])
+    rows = list(
+        AdoptionMetric.objects.filter(adoption__in=[a.pk for a in adoptions])
+        .select_related("origin_metric", "adoption__municipality")
+        .order_by("origin_metric__sort_order", "label", "adoption__municipality__name", "pk")
+    )
+    by_key: dict[object, MetricComparison] = {}
+    for metric in rows:
+        origin = (
+            metric.origin_metric
+            if metric.origin_metric and metric.origin_metric.page_id == practice.pk
+            else None
+        )
+        key = origin.pk if origin else (metric.label, metric.unit)
+        row = by_key.get(key)
+        if row is None:
+            row = MetricComparison(
+                label=origin.label if origin else metric.label,
+                unit=origin.unit if origin else metric.unit,
+                origin_value=origin.value if origin else None,
+                origin_year=origin.year if origin else None,
+            )
+            by_key[key] = row
+        row.adopters.append(
+            AdopterValue(
+                municipality=str(metric.adoption.municipality),
+                value=metric.value,
+                unit=metric.unit,
+                year=metric.year,
+            )
+        )
+    return PracticeAdopters(municipalities=names, comparison=list(by_key.values()))

@@ -1,0 +1,175 @@
+"""The public study-visit request form: validation only; recording the request is a service."""
+
+import datetime
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.provinces import PROVINCE_CHOICES
+from practices.models import PracticePage
+
+from .models import Municipality, MunicipalityKind
+from .public_services import NewMunicipality, VisitRequest
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
+MESSAGE_MAX_LENGTH = 2000
+HONEYPOT_FIELD = "website"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class VisitRequestForm(forms.Form):
+    municipality = forms.ModelChoiceField(
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        label=_("Your municipality"),
+        empty_label=_("— not in the list —"),
+        help_text=_("Choose it from the list, or leave “not in the list” and type its name below."),
+    )
+    new_municipality_name = forms.CharField(
+        max_length=150, required=False, label=_("Municipality name (if not in the list)")
+    )
+    new_municipality_kind = forms.ChoiceField(
+        choices=[("", _("— choose —")), *MunicipalityKind.choices],
+        required=False,
+        label=_("Kind of municipality"),
+    )
+    new_municipality_province = forms.TypedChoiceField(
+        choices=[("", _("— choose —")), *PROVINCE_CHOICES],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label=_("Province"),
+    )
+    contact_name = forms.CharField(max_length=150, label=_("Your name"))
+    role = forms.CharField(max_length=150, required=False, label=_("Your role"))
+    email = forms.EmailField(label=_("E-mail"), help_text=_("We answer your request at this address."))
+    phone = forms.CharField(
+        max_length=30, required=False, label=_("Phone"), help_text=_("For example 0324 000 00 00.")
+    )
+    preferred_date_1 = forms.DateField(
+        label=_("Preferred date"), widget=DateInput(), help_text=_("A date from today on.")
+    )
+    preferred_date_2 = forms.DateField(
+        label=_("Alternative date"), required=False, widget=DateInput(), help_text=_("Optional.")
+    )
+    practices = forms.ModelMultipleChoiceField(
+        queryset=PracticePage.objects.live().public().order_by("title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Practices you are interested in"),
+    )
+    message = forms.CharField(
+        max_length=MESSAGE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("Message"),
+        help_text=_(
+            "What would you like to see or discuss? Please do not include health or other sensitive data."
+        ),
+    )
+    consent = forms.BooleanField(
+        label=_("I give my explicit consent to the processing of my personal data for this request."),
+        error_messages={
+            "required": _("Please tick the consent box; we cannot store your request without it.")
+        },
+    )
+    # Honeypot: hidden from people by CSS, filled in by bots that fill every field.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, today: datetime.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        for name in ("preferred_date_1", "preferred_date_2"):
+            self.fields[name].widget.attrs["min"] = self.today.isoformat()
+        self.fields[HONEYPOT_FIELD].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+
+    def full_clean(self):
+        super().full_clean()
+        # Point each invalid input at its message, so screen readers announce it with the field.
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}_error"]
+            if self.fields[name].help_text:
+                ids.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+    def _clean_future_date(self, name: str) -> datetime.date | None:
+        day = self.cleaned_data.get(name)
+        if day is not None and day < self.today:
+            raise forms.ValidationError(
+                _("%(date)s is in the past; please choose today or a later date."),
+                params={"date": day.strftime("%d.%m.%Y")},
+            )
+        return day
+
+    def clean_preferred_date_1(self):
+        return self._clean_future_date("preferred_date_1")
+
+    def clean_preferred_date_2(self):
+        return self._clean_future_date("preferred_date_2")
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE_PATTERN.match(phone):
+            raise forms.ValidationError(_("Use digits, spaces, brackets and + only (7 to 20 characters)."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("municipality") is not None:
+            return cleaned
+        name = (cleaned.get("new_municipality_name") or "").strip()
+        if not name:
+            if "municipality" not in self.errors:
+                self.add_error(
+                    "municipality",
+                    _("Choose your municipality from the list, or type its name, kind and province below."),
+                )
+            return cleaned
+        if not cleaned.get("new_municipality_kind"):
+            self.add_error("new_municipality_kind", _("Choose the kind of the municipality you typed."))
+        if not cleaned.get("new_municipality_province"):
+            self.add_error(
+                "new_municipality_province", _("Choose the province of the municipality you typed.")
+            )
+        return cleaned
+
+    def to_request(self, *, consent_text_version: str) -> VisitRequest:
+        data = self.cleaned_data
+        new_municipality = None
+        if data.get("municipality") is None:
+            new_municipality = NewMunicipality(
+                name=data["new_municipality_name"].strip(),
+                kind=data["new_municipality_kind"],
+                province=data["new_municipality_province"],
+            )
+        dates = tuple(day for day in (data.get("preferred_date_1"), data.get("preferred_date_2")) if day)
+        return VisitRequest(
+            municipality=data.get("municipality"),
+            new_municipality=new_municipality,
+            contact_name=data["contact_name"],
+            role=data.get("role", ""),
+            email=data["email"],
+            phone=data.get("phone", ""),
+            preferred_dates=dates,
+            practices=tuple(data.get("practices") or ()),
+            message=data.get("message", ""),
+            consent_text_version=consent_text_version,
+        )

@@ -1,0 +1,90 @@
+"""Public mentorship views: the study-visit request, its confirmation, the privacy notice, impact."""
+
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from portal.cache import cache_public_response
+from portal.models import PortalSettings
+from practices.models import PracticePage
+
+from . import impact, ratelimit
+from .public_forms import VisitRequestForm
+from .public_services import visit_request_submit
+
+RATE_SCOPE = "visit-request"
+MAX_PRESELECTED = 20
+
+
+def _preselected_practices(request) -> list[int]:
+    """Live practice ids from ?practice=…; anything else in the query string is ignored."""
+    ids = []
+    for raw in request.GET.getlist("practice")[:MAX_PRESELECTED]:
+        raw = raw.strip()
+        if raw.isdigit() and len(raw) < 10:
+            ids.append(int(raw))
+    if not ids:
+        return []
+    return list(PracticePage.objects.live().public().filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def _render_form(request, form: VisitRequestForm, *, status: int = 200):
+    portal_settings = PortalSettings.for_request(request)
+    context = {"form": form, "portal_settings": portal_settings}
+    return render(request, "mentorship/public/visit_request.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@csrf_protect
+def visit_request(request):
+    """GET shows the form (with ?practice= preselected); POST records a request and redirects (PRG)."""
+    if request.method == "POST":
+        limit = ratelimit.hit_request(request, scope=RATE_SCOPE, setting="VISIT_REQUEST_RATE_LIMIT")
+        if not limit.allowed:
+            response = render(
+                request,
+                "mentorship/public/rate_limited.html",
+                {"retry_after_minutes": max(1, (limit.retry_after + 59) // 60)},
+                status=429,
+            )
+            response["Retry-After"] = str(limit.retry_after)
+            return response
+        form = VisitRequestForm(request.POST)
+        if form.is_spam:
+            # Tell the bot it worked; store nothing.
+            return redirect("visit_request_done")
+        if not form.is_valid():
+            return _render_form(request, form, status=400)
+        portal_settings = PortalSettings.for_request(request)
+        visit_request_submit(
+            request=form.to_request(consent_text_version=portal_settings.consent_text_version)
+        )
+        return redirect("visit_request_done")
+    form = VisitRequestForm(initial={"practices": _preselected_practices(request)})
+    return _render_form(request, form)
+
+
+@never_cache
+def visit_request_done(request):
+    return render(request, "mentorship/public/visit_request_done.html", {"title": _("Request received")})
+
+
+@cache_public_response
+def privacy_notice(request):
+    """The information notice (aydınlatma metni), on its own page, apart from the consent checkbox."""
+    return render(
+        request,
+        "mentorship/public/privacy_notice.html",
+        {"portal_settings": PortalSettings.for_request(request)},
+    )
+
+
+@cache_public_response
+def impact_page(request):
+    """Aggregates only: counts, a map of municipality names, the funnel, per-theme and per-practice data."""
+    return render(
+        request, "mentorship/public/impact.html", {"impact": impact.impact_figures(request=request)}
+    )
