@@ -1,0 +1,62 @@
+"""A search costs the same number of queries whether 5 or 30 practices match (facets included)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+from taggit.models import Tag
+
+from practices.factories import PracticePageFactory, TargetGroupFactory, ThemeFactory
+from search.service import search
+from search.types import SearchQuery
+
+pytestmark = pytest.mark.django_db
+
+# published_practices (view restrictions), count, page of hits, 2 prefetches (target groups, tags),
+# 7 facets (theme, target group, tag, SDG, status, province, start year).
+SEARCH_QUERIES = 12
+
+
+def make_matches(count: int) -> None:
+    themes = [ThemeFactory() for _ in range(3)]
+    groups = [TargetGroupFactory() for _ in range(3)]
+    for n in range(count):
+        PracticePageFactory(
+            title=f"Çocuk atölyesi {n}",
+            theme=themes[n % 3],
+            target_groups=groups[: 1 + n % 3],
+            tags=[f"etiket {n % 4}", "çocuk"],
+            sdgs=[1 + n % 5],
+            province=1 + n % 7,
+            start_year=2010 + n % 6,
+        )
+
+
+def count_queries(query: SearchQuery) -> int:
+    search(query)  # warm the site-root cache that page URLs use
+    with CaptureQueriesContext(connection) as captured:
+        search(query)
+    return len(captured)
+
+
+@pytest.mark.parametrize("matches", [5, 30])
+def test_search_with_facets_uses_a_fixed_number_of_queries(matches, django_assert_num_queries):
+    make_matches(matches)
+    query = SearchQuery(text="cocuk", themes=(), sort="relevance")
+    search(query)
+    with django_assert_num_queries(SEARCH_QUERIES):
+        result = search(query)
+    assert result.total == matches
+
+
+def test_filters_do_not_change_the_query_count(db):
+    make_matches(12)
+    tag = Tag.objects.get(name="çocuk").slug
+    filtered = SearchQuery(text="cocuk", provinces=(1, 2), sdgs=(1,), year_from=2009, tags=(tag,))
+    assert search(filtered).total > 0
+    assert count_queries(SearchQuery(text="cocuk")) == count_queries(filtered) == SEARCH_QUERIES
+
+
+def test_listing_without_facets_is_cheaper(db):
+    make_matches(12)
+    assert count_queries(SearchQuery(with_facets=False)) == SEARCH_QUERIES - 7
