@@ -11,10 +11,14 @@ from practices.models import PracticePage
 from . import indexing
 
 
-def refresh_database_index(sender, instance, raw=False, **kwargs):
+def refresh_database_index(sender, instance, raw=False, update_fields=None, **kwargs):
     """Re-index the saved object itself: Wagtail's own handler reloads it from the database before
-    modelcluster has saved its tags and target groups, so the index would lag one save behind."""
-    if not raw:
+    modelcluster has saved its tags and target groups, so the index would lag one save behind.
+
+    Partial saves are skipped: save_revision() saves only revision bookkeeping on an object that carries
+    the unpublished draft, and drafts must never become searchable.
+    """
+    if not raw and update_fields is None:
         index.insert_or_update_object(instance)
 
 

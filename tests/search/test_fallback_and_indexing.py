@@ -185,3 +185,12 @@ def test_index_command_explains_when_no_cluster_is_configured(db, settings):
     settings.ELASTICSEARCH_URL = ""
     with pytest.raises(CommandError, match="ELASTICSEARCH_URL is not set"):
         call_command("search_index", "--check")
+
+
+def test_draft_changes_are_not_searchable_until_published(library):
+    page = library["unrelated"]
+    page.title = "Gizli taslak başlığı"
+    page.save_revision()
+    assert search(SearchQuery(text="gizli")).total == 0
+    page.save_revision().publish()
+    assert search(SearchQuery(text="gizli")).total == 1
