@@ -16,10 +16,11 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.log_actions import log
 
 from . import selectors, services
 from .forms import AdoptionStageForm
@@ -71,6 +72,21 @@ class SafeDeleteView(DeleteView):
                 % {"object": self.object},
             )
             return HttpResponseRedirect(reverse(self.index_url_name))
+
+
+class AdoptionCreateView(CreateView):
+    """New adoptions get their first history event; the stage form field is not offered."""
+
+    def save_instance(self):
+        adoption = services.adoption_create(adoption=self.form.save(commit=False), user=self.request.user)
+        log(instance=adoption, action="wagtail.create", user=self.request.user)
+        return adoption
+
+
+class AdoptionDeleteView(SafeDeleteView):
+    def delete_action(self):
+        log(instance=self.object, action="wagtail.delete", user=self.request.user)
+        services.adoption_delete(adoption=self.object)
 
 
 class MunicipalityInspectView(InspectView):

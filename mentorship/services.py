@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -16,6 +17,8 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from wagtail.models import ModelLogEntry
 
 from practices.models import PracticePage
 
@@ -141,6 +144,30 @@ def adoption_get_or_create(
 
 
 @transaction.atomic
+def adoption_create(*, adoption: Adoption, user: AbstractBaseUser | None) -> Adoption:
+    """Save a new adoption built by a form (any stage it carries) and record its first history event."""
+    adoption.save()
+    AdoptionEvent.objects.create(
+        adoption=adoption,
+        from_stage="",
+        to_stage=adoption.stage,
+        created_at=adoption.stage_changed_at,
+        user=user,
+    )
+    if adoption.stage in ADOPTED_STAGES:
+        practice_adoption_count_refresh(practice_id=adoption.practice_id)
+    return adoption
+
+
+@transaction.atomic
+def adoption_delete(*, adoption: Adoption) -> None:
+    """Delete an adoption recorded by mistake (with its history) and keep the practice's count right."""
+    practice_id = adoption.practice_id
+    adoption.delete()
+    practice_adoption_count_refresh(practice_id=practice_id)
+
+
+@transaction.atomic
 def visit_complete(*, visit: Visit, user: AbstractBaseUser | None) -> Visit:
     """Mark a visit held; move the municipality's adoptions of the practices discussed to at least "visited".
 
@@ -194,6 +221,10 @@ def contact_anonymise(*, contact: ContactPerson, now: datetime.datetime | None =
     locked.save(update_fields=["name", "role", "email", "phone", "anonymised_at"])
     # The request message may quote the person; it is erased with them.
     Visit.objects.filter(contact=locked).exclude(request_message="").update(request_message="")
+    # Wagtail's admin history stores the object's name as the log label; it must not outlive the erasure.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(locked.pk)
+    ).update(label=locked.name)
     for attr in ("name", "role", "email", "phone", "anonymised_at"):
         setattr(contact, attr, getattr(locked, attr))
     return True
@@ -316,6 +347,8 @@ def calendar_token_revoke(*, user: AbstractBaseUser) -> bool:
 __all__ = [
     "ReminderDigest",
     "adoption_change_stage",
+    "adoption_create",
+    "adoption_delete",
     "adoption_get_or_create",
     "calendar_token_regenerate",
     "calendar_token_revoke",

@@ -15,6 +15,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .admin_views import (
     AdoptionChangeStageView,
+    AdoptionCreateView,
+    AdoptionDeleteView,
     AdoptionInspectView,
     CalendarFeedSettingsView,
     MunicipalityInspectView,
@@ -272,6 +274,8 @@ class AdoptionViewSet(MentorshipModelViewSet):
     url_prefix = "mentorship/adoptions"
     menu_order = 500
     inspect_view_class = AdoptionInspectView
+    add_view_class = AdoptionCreateView
+    delete_view_class = AdoptionDeleteView
     form_class = AdoptionForm
     list_display = ["municipality", "practice", "stage", "stage_changed_at", "mentor"]
     search_fields = ["municipality__name", "practice__title", "kept", "changed"]

@@ -5,7 +5,10 @@ import datetime
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.models import ModelLogEntry
 
 import pytest
 
@@ -189,6 +192,24 @@ class TestAnonymisation:
         assert contact.visits.count() == 2
         assert Visit.objects.filter(municipality=visit.municipality).count() == 2
         assert Visit.objects.get(pk=visit.pk).request_message == ""
+
+    def test_admin_history_labels_lose_the_name(self, client, mentor):
+        client.force_login(mentor)
+        contact = ContactPersonFactory()
+        client.post(
+            reverse("mentorship_contacts:edit", args=(contact.pk,)),
+            {
+                "municipality": contact.municipality.pk,
+                "name": contact.name,
+                "email": contact.email,
+                "source": "mentor",
+            },
+        )
+        name = contact.name
+        assert ModelLogEntry.objects.filter(label=name).exists()
+        services.contact_anonymise(contact=contact)
+        assert not ModelLogEntry.objects.filter(label=name).exists()
+        assert ModelLogEntry.objects.filter(label=f"Anonimleştirilmiş kişi #{contact.pk}").exists()
 
     def test_is_idempotent(self):
         contact = ContactPersonFactory()
