@@ -1,0 +1,280 @@
+"""The public impact page (/etki/) and the practice pages' "adopted by" block: figures, map, queries."""
+
+import random
+import re
+from collections import Counter
+
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from mentorship import impact
+from mentorship.factories import (
+    AdoptionFactory,
+    AdoptionMetricFactory,
+    ContactPersonFactory,
+    MunicipalityFactory,
+    VisitFactory,
+)
+from mentorship.models import (
+    ADOPTED_STAGES,
+    Adoption,
+    AdoptionStage,
+    Municipality,
+    MunicipalityKind,
+    Visit,
+    VisitStatus,
+)
+from practices.factories import PracticeMetricFactory, PracticePageFactory, ThemeFactory
+from practices.models import PracticePage
+
+pytestmark = pytest.mark.django_db
+
+URL = "/etki/"
+# Pinned: a change means the page gained or lost queries; check for N+1 before updating.
+IMPACT_QUERIES = 8
+PRACTICE_ADOPTERS_QUERIES = 2
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_TIMEOUT = 0
+    cache.clear()
+
+
+def build_relationships(size: int, seed: int = 4) -> dict:
+    """`size` municipalities with a random mix of visits and adoptions over a few practices and themes."""
+    rng = random.Random(seed)
+    themes = [ThemeFactory() for _ in range(3)]
+    practices = [PracticePageFactory(theme=themes[n % 3]) for n in range(4)]
+    for practice in practices:
+        PracticeMetricFactory(page=practice, label="Yararlanan", value=1000, unit="kişi")
+    for n in range(size):
+        municipality = MunicipalityFactory(kind=rng.choice(MunicipalityKind.values))
+        for status in rng.sample(VisitStatus.values, k=rng.randint(0, 2)):
+            VisitFactory(
+                municipality=municipality,
+                status=status,
+                practices=rng.sample(practices, k=1),
+            )
+        for practice in rng.sample(practices, k=rng.randint(0, 2)):
+            adoption = AdoptionFactory(
+                municipality=municipality, practice=practice, stage=rng.choice(AdoptionStage.values)
+            )
+            if adoption.stage in ADOPTED_STAGES:
+                origin = practice.metrics.first()
+                AdoptionMetricFactory(
+                    adoption=adoption, origin_metric=origin, label=origin.label, value=200 + n
+                )
+        ContactPersonFactory(municipality=municipality, name=f"Gizli Kişi {n}", email=f"gizli{n}@example.org")
+    # One municipality with only a cancelled visit: no relationship at all.
+    VisitFactory(municipality=MunicipalityFactory(), status=VisitStatus.CANCELLED)
+    return {"practices": practices}
+
+
+def expected_figures() -> dict:
+    """The figures computed the plain way, row by row, independently of the selectors."""
+    visits = list(Visit.objects.all())
+    adoptions = list(Adoption.objects.all())
+    hosted = {v.municipality_id for v in visits if v.status == VisitStatus.COMPLETED}
+    talking = {
+        v.municipality_id for v in visits if v.status in (VisitStatus.REQUESTED, VisitStatus.SCHEDULED)
+    }
+    talking |= {a.municipality_id for a in adoptions if a.stage != AdoptionStage.DROPPED}
+    adopting = {a.municipality_id for a in adoptions if a.stage in ADOPTED_STAGES}
+    per_practice_adopted = Counter(a.practice_id for a in adoptions if a.stage in ADOPTED_STAGES)
+    in_progress_stages = set(AdoptionStage.values) - set(ADOPTED_STAGES) - {AdoptionStage.DROPPED}
+    per_practice_in_progress = Counter(a.practice_id for a in adoptions if a.stage in in_progress_stages)
+    per_theme = Counter()
+    for adoption in adoptions:
+        if adoption.stage in ADOPTED_STAGES:
+            per_theme[adoption.practice.theme.name] += 1
+    return {
+        "hosted": len(hosted),
+        "in_talks": len(talking - hosted),
+        "adopting": len(adopting),
+        "practices_transferred": len(per_practice_adopted),
+        "funnel": Counter(a.stage for a in adoptions),
+        "per_practice_adopted": per_practice_adopted,
+        "per_practice_in_progress": per_practice_in_progress,
+        "per_theme": per_theme,
+        "with_relationship": len(hosted | talking),
+    }
+
+
+def test_figures_equal_counts_computed_row_by_row():
+    build_relationships(30)
+    expected = expected_figures()
+    figures = impact.impact_figures()
+
+    assert expected["hosted"] > 0 and expected["in_talks"] > 0 and expected["adopting"] > 0
+    assert figures.hosted == expected["hosted"]
+    assert figures.in_talks == expected["in_talks"]
+    assert figures.adopting == expected["adopting"]
+    assert figures.practices_transferred == expected["practices_transferred"]
+    assert {bar.stage: bar.count for bar in figures.funnel} == {
+        stage: expected["funnel"].get(stage, 0) for stage in AdoptionStage.values
+    }
+    practices = {p.pk: p for p in PracticePage.objects.all()}
+    assert {p.title: p.adopted for p in figures.practices} == {
+        practices[pk].title: expected["per_practice_adopted"][pk]
+        for pk in set(expected["per_practice_adopted"]) | set(expected["per_practice_in_progress"])
+    }
+    assert {p.title: p.in_progress for p in figures.practices} == {
+        practices[pk].title: expected["per_practice_in_progress"][pk]
+        for pk in set(expected["per_practice_adopted"]) | set(expected["per_practice_in_progress"])
+    }
+    assert {t.theme: t.adopted for t in figures.themes if t.adopted} == dict(expected["per_theme"])
+    assert len(figures.municipalities) == expected["with_relationship"]
+    assert len(figures.map.markers) == expected["with_relationship"]
+
+
+def test_page_shows_the_same_headline_figures():
+    build_relationships(20)
+    expected = expected_figures()
+    html = impact_html()
+    for name in ("hosted", "in_talks", "adopting", "practices_transferred"):
+        shown = re.search(rf'data-figure="{name}">(\d+)<', html).group(1)
+        assert int(shown) == expected[name], name
+
+
+def impact_html() -> str:
+    response = Client().get(URL)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_map_is_server_side_svg_with_all_provinces_markers_a_legend_and_a_table():
+    build_relationships(12)
+    html = impact_html()
+    svg = re.search(r"<svg class=\"impact-map__svg\".*?</svg>", html, re.S).group(0)
+    assert 'role="img"' in svg and 'aria-labelledby="impact-map-title impact-map-desc"' in svg
+    assert svg.count('fill="#b8b8b8"') == 81
+    expected = expected_figures()
+    assert len(re.findall(r'class="marker marker--', svg)) == expected["with_relationship"]
+    # Coordinates are plain numbers whatever the language (no decimal commas).
+    assert not re.search(r'c[xy]="\d+,\d', svg)
+    assert "<script" not in html and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
+    for municipality in Municipality.objects.exclude(visits__status=VisitStatus.CANCELLED):
+        if municipality.visits.exists() or municipality.adoptions.exclude(stage="dropped").exists():
+            assert str(municipality) in html
+    assert "impact-legend" in html
+
+
+def test_map_projection_keeps_every_province_inside_the_view_box():
+    outline, dots = impact._province_layer()
+    for dot in dots:
+        assert 0 < dot.x < impact.MAP_WIDTH and 0 < dot.y < impact.MAP_HEIGHT
+    edirne = next(d for d in dots if d.name == "Edirne")
+    hakkari = next(d for d in dots if d.name == "Hakkari")
+    assert edirne.x < hakkari.x and edirne.y < hakkari.y  # west-north vs east-south
+    assert len(outline.split()) >= 6
+
+
+def test_page_shows_no_personal_data_nor_notes():
+    build_relationships(8)
+    Visit.objects.update(notes="İç not: gizli ayrıntı")
+    html = impact_html()
+    assert "Gizli Kişi" not in html
+    assert "@example.org" not in html
+    assert "555 000" not in html
+    assert "İç not" not in html
+
+
+def test_origin_metrics_are_shown_beside_the_adopters_values():
+    practice = PracticePageFactory()
+    origin = PracticeMetricFactory(page=practice, label="Yararlanan hane", value=1200, unit="hane", year=2024)
+    adopter = MunicipalityFactory(name="Örnekköy")
+    adoption = AdoptionFactory(municipality=adopter, practice=practice, stage=AdoptionStage.ADOPTED)
+    AdoptionMetricFactory(adoption=adoption, origin_metric=origin, label="Hane", value=340, unit="hane")
+    figures = impact.impact_figures()
+    (comparison,) = figures.comparisons
+    (row,) = comparison.metrics
+    assert (row.label, row.origin_value, [a.municipality for a in row.adopters]) == (
+        "Yararlanan hane",
+        1200,
+        [str(adopter)],
+    )
+    assert row.adopters[0].value == 340
+    html = impact_html()
+    assert "Örnekköy" in html and "340" in html
+    assert "1.200" in html or "1,200" in html  # grouped per the active language
+
+
+def test_drafts_are_not_named_on_the_impact_page():
+    draft = PracticePageFactory(live=False, title="Yayınlanmamış taslak uygulama")
+    AdoptionFactory(practice=draft, stage=AdoptionStage.ADOPTED)
+    assert "Yayınlanmamış taslak" not in impact_html()
+
+
+def test_empty_database_renders():
+    html = impact_html()
+    assert 'data-figure="hosted">0<' in html
+
+
+@pytest.mark.parametrize("query", ["?x=1", "?page=-1", "?%00=%ff"])
+def test_query_strings_never_give_a_500(client, query):
+    assert client.get(URL + query).status_code == 200
+
+
+@pytest.mark.parametrize("size", [3, 25])
+def test_impact_page_query_count_is_constant(client, django_assert_num_queries, size):
+    build_relationships(size, seed=size)
+    client.get(URL)
+    with django_assert_num_queries(IMPACT_QUERIES):
+        assert client.get(URL).status_code == 200
+
+
+# ---- practice pages ----------------------------------------------------------------------------------
+
+
+def adopted_practice(adopters: int):
+    practice = PracticePageFactory()
+    origin = PracticeMetricFactory(page=practice, label="Yararlanan", value=500, unit="kişi")
+    names = []
+    for n in range(adopters):
+        municipality = MunicipalityFactory(name=f"Benimseyen {n:02d}")
+        adoption = AdoptionFactory(
+            municipality=municipality,
+            practice=practice,
+            stage=AdoptionStage.ADOPTED if n % 2 else AdoptionStage.SCALED,
+        )
+        AdoptionMetricFactory(adoption=adoption, origin_metric=origin, label="Yararlanan", value=100 + n)
+        names.append(str(municipality))
+    AdoptionFactory(practice=practice, stage=AdoptionStage.PILOTING, municipality__name="Henüz Pilotta")
+    AdoptionFactory(practice=practice, stage=AdoptionStage.DROPPED, municipality__name="Vazgeçen")
+    return practice, names
+
+
+def test_practice_page_shows_how_many_and_which_municipalities_adopted_it(client):
+    practice, names = adopted_practice(3)
+    html = client.get(practice.url).content.decode()
+    count = re.search(r'class="adopted-by__count">(.*?)</p>', html, re.S).group(1)
+    assert re.search(r"\b3\b", count)
+    for name in names:
+        assert name in html
+    assert "Henüz Pilotta" not in html and "Vazgeçen" not in html
+
+
+def test_practice_adopters_selector_runs_two_queries_whatever_the_number(django_assert_num_queries):
+    for size in (1, 8):
+        practice, names = adopted_practice(size)
+        with django_assert_num_queries(PRACTICE_ADOPTERS_QUERIES):
+            adopters = impact.practice_adopters(practice=practice)
+        assert adopters.municipalities == sorted(names)
+        assert len(adopters.comparison[0].adopters) == size
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_practice_page_query_count_does_not_grow_with_adopters(client, django_assert_num_queries, size):
+    practice, _names = adopted_practice(size)
+    client.get(practice.url)
+    baseline_practice, _ = adopted_practice(1)
+    client.get(baseline_practice.url)
+    with CaptureQueriesContext(connection) as baseline:
+        client.get(baseline_practice.url)
+    with django_assert_num_queries(len(baseline.captured_queries)):
+        assert client.get(practice.url).status_code == 200
