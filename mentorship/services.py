@@ -70,10 +70,12 @@ def adoption_change_stage(
     note: str = "",
     evidence_url: str = "",
     evidence_document=None,
+    at: datetime.datetime | None = None,
 ) -> AdoptionEvent:
     """Move an adoption to another stage and append the event, under a row lock.
 
     Going backwards or re-opening a dropped adoption needs a note; a move to the current stage is refused.
+    `at` back-dates the change (imports and demo data); by default it is now.
     """
     if to_stage not in AdoptionStage.values:
         raise ValidationError({"to_stage": _("Unknown stage: %(stage)s.") % {"stage": to_stage}})
@@ -95,7 +97,7 @@ def adoption_change_stage(
             {"note": _("Moving an adoption back to an earlier stage needs a note saying why.")}
         )
 
-    now = timezone.now()
+    now = at or timezone.now()
     locked.stage = to_stage
     locked.stage_changed_at = now
     locked.save(update_fields=["stage", "stage_changed_at"])
@@ -124,12 +126,15 @@ def adoption_get_or_create(
     practice: PracticePage,
     user: AbstractBaseUser | None = None,
     stage: str = AdoptionStage.INTERESTED,
+    at: datetime.datetime | None = None,
 ) -> tuple[Adoption, bool]:
     """The adoption of (municipality, practice); a new one starts at `stage` with a first history event."""
     try:
         with transaction.atomic():
             adoption, created = Adoption.objects.get_or_create(
-                municipality=municipality, practice=practice, defaults={"stage": stage, "mentor": user}
+                municipality=municipality,
+                practice=practice,
+                defaults={"stage": stage, "mentor": user, "stage_changed_at": at or timezone.now()},
             )
     except IntegrityError:
         # Someone else created it between our read and our insert.
@@ -302,6 +307,8 @@ def followup_reminders_send(
             if digest.item_count:
                 sent.append(digest)
             continue
+        if not digest.user.email:
+            continue
         with transaction.atomic():
             digest.follow_ups = [
                 f
@@ -313,7 +320,7 @@ def followup_reminders_send(
                 for a in digest.stalled_adoptions
                 if _claim(kind=ReminderKind.STALLED_ADOPTION, adoption=a, recipient=digest.user, date=today)
             ]
-            if not digest.item_count or not digest.user.email:
+            if not digest.item_count:
                 continue
             context = {"digest": digest, "today": today, "base_url": settings.WAGTAILADMIN_BASE_URL}
             send_mail(

@@ -292,6 +292,20 @@ class TestReminders:
         assert len(mail.outbox) == 1
         assert "90 days" in mail.outbox[0].body
 
+    def test_back_dated_stage_change_counts_towards_stalled(self):
+        adoption = AdoptionFactory(mentor=UserFactory())
+        change(adoption, AdoptionStage.PLANNING, at=timezone.now() - datetime.timedelta(days=91))
+        fresh = AdoptionFactory(stage=AdoptionStage.PLANNING)
+        assert list(selectors.adoptions_stalled()) == [adoption]
+        assert fresh not in selectors.adoptions_stalled()
+
+    def test_assignee_without_email_is_not_marked_as_reminded(self):
+        assignee = UserFactory(email="")
+        FollowUpFactory(assignee=assignee, due_date=timezone.localdate())
+        services.followup_reminders_send()
+        assert mail.outbox == []
+        assert not ReminderLog.objects.exists()
+
     def test_dry_run_sends_and_records_nothing(self):
         FollowUpFactory(due_date=timezone.localdate())
         digests = services.followup_reminders_send(dry_run=True)
