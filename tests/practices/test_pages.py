@@ -1,13 +1,19 @@
 """The library's public pages render for visitors: home, library, practice, kit, tag pages."""
 
+from django.utils.encoding import iri_to_uri
+
 import pytest
 
 from practices.factories import (
     ImageFactory,
+    PracticeDocumentFactory,
+    PracticeGalleryImageFactory,
     PracticeMetricFactory,
     PracticePageFactory,
+    PracticePartnerFactory,
     ReplicationStepFactory,
     TargetGroupFactory,
+    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +90,77 @@ def test_unknown_tag_is_a_helpful_404(client):
     response = client.get("/uygulamalar/etiket/yok-boyle-etiket/")
     assert response.status_code == 404
     assert "/uygulamalar/" in response.content.decode()
+
+
+def test_hero_image_alt_text_is_the_image_description(client):
+    image = ImageFactory(description="Gezici sağlık aracında tansiyon ölçümü")
+    practice = PracticePageFactory(hero_image=image)
+    html = client.get(practice.url).content.decode()
+    hero = html[html.index('class="practice__hero"') :]
+    hero = hero[: hero.index("</figure>")]
+    assert 'alt="Gezici sağlık aracında tansiyon ölçümü"' in hero
+
+
+def test_card_images_are_decorative_because_the_title_link_follows(client):
+    PracticePageFactory(hero_image=ImageFactory(description="Açıklama"))
+    html = client.get("/uygulamalar/").content.decode()
+    card = html[html.index('<article class="card">') :]
+    card = card[: card.index("</article>")]
+    assert 'alt=""' in card
+    assert 'class="card__title"' in card
+
+
+def test_related_practices_share_the_theme_or_a_tag_and_exclude_itself_and_drafts(client):
+    theme = ThemeFactory()
+    practice = PracticePageFactory(title="Ana uygulama", theme=theme, tags=["gıda"])
+    PracticePageFactory(title="Aynı tema", theme=theme)
+    PracticePageFactory(title="Ortak etiket", tags=["gıda"])
+    PracticePageFactory(title="İlgisiz uygulama", tags=["spor"])
+    draft = PracticePageFactory(title="Taslak kardeş", theme=theme)
+    draft.unpublish()
+    html = client.get(practice.url).content.decode()
+    related = html[html.index('id="related-heading"') :]
+    assert "Aynı tema" in related
+    assert "Ortak etiket" in related
+    assert "İlgisiz uygulama" not in related
+    assert "Taslak kardeş" not in related
+    assert "Ana uygulama" not in related
+
+
+def test_practice_page_without_related_practices_has_no_empty_section(client):
+    practice = PracticePageFactory(tags=["benzersiz"])
+    assert 'id="related-heading"' not in client.get(practice.url).content.decode()
+
+
+def test_practice_page_links_tags_to_their_tag_pages(client):
+    practice = PracticePageFactory(tags=["erişilebilirlik"])
+    tag = practice.tags.get()
+    html = client.get(practice.url).content.decode()
+    url = iri_to_uri(f"/uygulamalar/etiket/{tag.slug}/")
+    assert f'href="{url}"' in html
+    assert client.get(url).status_code == 200
+
+
+def test_tag_page_beyond_the_last_page_is_a_helpful_404(client):
+    practice = PracticePageFactory(tags=["gıda"])
+    tag = practice.tags.get()
+    response = client.get(f"/uygulamalar/etiket/{tag.slug}/?page=5")
+    assert response.status_code == 404
+    assert f'href="{iri_to_uri(f"/uygulamalar/etiket/{tag.slug}/")}"' in response.content.decode()
+
+
+def test_kit_shows_documents_partners_and_the_source_link(client):
+    practice = PracticePageFactory()
+    PracticePartnerFactory(page=practice, name="Halk Sağlığı Müdürlüğü")
+    PracticeDocumentFactory(page=practice, title="Uygulama rehberi")
+    html = client.get(practice.url + "kit/").content.decode()
+    assert "Halk Sağlığı Müdürlüğü" in html
+    assert "Uygulama rehberi" in html
+    assert 'name="robots" content="noindex"' in html
+
+
+def test_gallery_images_carry_their_alt_text(client):
+    practice = PracticePageFactory()
+    PracticeGalleryImageFactory(page=practice, image=ImageFactory(description="Atölyede seramik çalışması"))
+    html = client.get(practice.url).content.decode()
+    assert 'alt="Atölyede seramik çalışması"' in html
