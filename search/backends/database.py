@@ -15,6 +15,7 @@ from ..snippets import cached_vocabulary, has_match, highlight, suggest
 from ..types import FacetValue, SearchHit, SearchQuery, SearchResult
 
 TOP_TAGS = 20
+MAX_FACET_ID_LIST = 2000
 MAX_TERMS = 10
 
 # Which PracticeFilters field each facet ignores, so a facet's counts show what choosing another value gives.
@@ -101,8 +102,7 @@ class DatabaseSearchBackend:
         hits = [self.hit(page, query.text if text_active else "") for page in pages]
         facets = {}
         if query.with_facets:
-            matched_ids = matched.order_by().values("pk")
-            facets = self.facets(query, matched_ids)
+            facets = self.facets(query, self.facet_ids(base, query.text if text_active else ""))
         suggestion = None
         if text_active and total == 0:
             suggestion = suggest(query.text, cached_vocabulary(vocabulary_texts))
@@ -116,6 +116,19 @@ class DatabaseSearchBackend:
             backend=self.name,
             took_ms=0.0,
         )
+
+    def facet_ids(self, base: QuerySet, text: str) -> list[int] | QuerySet:
+        """The ids facets aggregate over: a list when a text search matched a modest number of pages
+        (seven aggregates over a list are much cheaper to build than seven copies of the full-text
+        subquery), a subquery otherwise."""
+        if not text:
+            return base.order_by().values("pk")
+        unranked = self.wagtail_backend.search(
+            text_query(text), base, operator="and", order_by_relevance=False
+        )
+        ids_query = unranked.get_queryset().order_by().values("pk")
+        ids = list(ids_query.values_list("pk", flat=True)[: MAX_FACET_ID_LIST + 1])
+        return ids if len(ids) <= MAX_FACET_ID_LIST else ids_query
 
     def autocomplete(self, text: str, *, limit: int = 8) -> list[dict]:
         """Titles whose words start with what was typed (folded, so "cocu" completes "Çocuk")."""
@@ -136,11 +149,13 @@ class DatabaseSearchBackend:
     def hit(page: PracticePage, text: str) -> SearchHit:
         return make_hit(page, text)
 
-    def facets(self, query: SearchQuery, matched_ids: QuerySet) -> dict[str, list[FacetValue]]:
+    def facets(self, query: SearchQuery, matched_ids: list[int] | QuerySet) -> dict[str, list[FacetValue]]:
         """One aggregate query per facet; each ignores its own filter (like Elasticsearch's post_filter)."""
 
-        def subset(facet: str) -> QuerySet:
+        def subset(facet: str) -> list[int] | QuerySet:
             filters = practice_filters(query, without=FACET_FILTER_FIELD[facet])
+            if filters == PracticeFilters():
+                return matched_ids
             return selectors.filter_practices(
                 PracticePage.objects.filter(pk__in=matched_ids), filters
             ).values("pk")
