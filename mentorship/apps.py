@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class MentorshipConfig(AppConfig):
     name = "mentorship"
     verbose_name = _("Mentorship")
+
+    def ready(self):
+        # load_demo (practices) announces itself with a signal so practices never imports mentorship.
+        from practices.demo.signals import demo_data_loaded
+
+        from .demo import on_demo_data_loaded
+
+        demo_data_loaded.connect(on_demo_data_loaded, dispatch_uid="mentorship-demo")
