@@ -1,6 +1,7 @@
 """The mentorship demo data added to ``manage.py load_demo``: what the issue asks for, and idempotent."""
 
 import io
+import itertools
 from collections import Counter
 
 from django.core.management import call_command
@@ -73,7 +74,7 @@ def test_load_demo_builds_the_office_year_and_a_second_run_changes_nothing(setti
         events = sorted(adoption.events.all(), key=lambda e: (e.created_at, e.pk))
         assert events[0].from_stage == "" and events[-1].to_stage == adoption.stage
         # The history is a chain: each event starts where the previous one ended.
-        assert all(a.to_stage == b.from_stage for a, b in zip(events, events[1:], strict=False))
+        assert all(a.to_stage == b.from_stage for a, b in itertools.pairwise(events))
     adopted = Adoption.objects.filter(stage__in=[AdoptionStage.ADOPTED, AdoptionStage.SCALED])
     assert adopted.exclude(kept="").exists() and adopted.exclude(changed="").exists()
     assert AdoptionMetric.objects.filter(origin_metric__isnull=False).count() >= adopted.count()
