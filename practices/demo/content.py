@@ -710,7 +710,7 @@ PRACTICES: tuple[PracticeData, ...] = (
         legal_basis=f"{LAW_5393_14}; {LAW_5216_7}; 5393 sayılı Belediye Kanunu md. 60 (yardımlar)",
         beneficiaries="Sosyal inceleme ile belirlenen yoksul haneler",
         beneficiaries_count=5200,
-        reviewed_days_ago=400,
+        reviewed_days_ago=330,
         problem=(
             "Koli ile yapılan gıda yardımları ailelerin gerçek ihtiyaçlarını karşılamıyor; bebek maması veya "
             "diyet ürünü gereken haneler işlerine yaramayan ürünler alıyordu. Kuyrukta koli beklemek ise "
