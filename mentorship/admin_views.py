@@ -39,7 +39,8 @@ class QuerysetIndexView(IndexView):
 
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
-    extra_row_buttons: tuple[tuple[str, str, str, str], ...] = ()  # (label, url name, icon, permission)
+    # (label, url name, icon, permission, shown-for-row predicate or None)
+    extra_row_buttons: tuple[tuple, ...] = ()
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
@@ -51,8 +52,8 @@ class QuerysetIndexView(IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        for label, url_name, icon, permission in self.extra_row_buttons:
-            if self.user_has_permission(permission):
+        for label, url_name, icon, permission, shown in self.extra_row_buttons:
+            if self.user_has_permission(permission) and (shown is None or shown(instance)):
                 buttons.append(
                     MenuItem(label, reverse(url_name, args=(instance.pk,)), icon_name=icon, priority=15)
                 )

@@ -42,12 +42,16 @@ from .forms import (
     VisitFilterSet,
     VisitForm,
 )
-from .models import Adoption, ContactPerson, FollowUp, Municipality, Visit
+from .models import Adoption, ContactPerson, FollowUp, Municipality, Visit, VisitStatus
 
 
 class MentorOnlyMenuItem(MenuItem):
     def is_shown(self, request):
         return user_can_mentor(request.user)
+
+
+def visit_can_be_completed(visit: Visit) -> bool:
+    return visit.status == VisitStatus.SCHEDULED
 
 
 def dated_filename(stem: str) -> str:
@@ -78,6 +82,7 @@ class MunicipalityViewSet(MentorshipModelViewSet):
     url_prefix = "mentorship/municipalities"
     menu_order = 100
     inspect_view_class = MunicipalityInspectView
+    inspect_view_fields_exclude = ["id", "is_demo"]
     list_display = ["name", "kind", "province", "district", "population_band"]
     search_fields = ["name", "district"]
     filterset_class = MunicipalityFilterSet
@@ -216,7 +221,15 @@ class VisitViewSet(MentorshipModelViewSet):
         return super().get_index_view_kwargs(
             select_related=("municipality",),
             prefetch_related=("mentors", "practices"),
-            extra_row_buttons=((_("Complete visit"), self.get_url_name("complete"), "check", "change"),),
+            extra_row_buttons=(
+                (
+                    _("Complete visit"),
+                    self.get_url_name("complete"),
+                    "check",
+                    "change",
+                    visit_can_be_completed,
+                ),
+            ),
             **kwargs,
         )
 
@@ -294,7 +307,9 @@ class AdoptionViewSet(MentorshipModelViewSet):
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
             select_related=("municipality", "practice", "mentor"),
-            extra_row_buttons=((_("Change stage"), self.get_url_name("change_stage"), "resubmit", "change"),),
+            extra_row_buttons=(
+                (_("Change stage"), self.get_url_name("change_stage"), "resubmit", "change", None),
+            ),
             **kwargs,
         )
 
