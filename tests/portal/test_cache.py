@@ -219,3 +219,25 @@ def test_nothing_is_cached_when_the_timeout_is_zero(client, settings):
     practice = PracticePageFactory()
     client.get(practice.url)
     assert CACHE_HEADER not in client.get(practice.url)
+
+
+def test_an_adoption_change_invalidates_public_pages(client, page_cache):
+    from mentorship.factories import AdoptionFactory
+
+    practice = PracticePageFactory()
+    client.get(practice.url)
+    assert client.get(practice.url)[CACHE_HEADER] == "HIT"
+    AdoptionFactory(practice=practice)
+    assert client.get(practice.url)[CACHE_HEADER] == "MISS"
+
+
+def test_moving_a_page_invalidates_its_old_address(client, page_cache):
+    practice = PracticePageFactory()
+    old_url = practice.url
+    client.get(old_url)
+    practice.move(practice.get_parent().get_parent(), pos="last-child")
+    practice.refresh_from_db()
+    response = client.get(old_url)
+    # Not the cached page: Wagtail's automatic redirect to the new address.
+    assert response.status_code == 301
+    assert response["Location"] == practice.url
