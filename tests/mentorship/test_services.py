@@ -104,6 +104,14 @@ class TestAdoptionChangeStage:
         practice.refresh_from_db()
         assert practice.adoption_count == 1
 
+    def test_adoption_count_is_refreshed_with_one_update(self, django_assert_num_queries):
+        practice = PracticePageFactory()
+        AdoptionFactory.create_batch(3, practice=practice, stage=AdoptionStage.ADOPTED)
+        with django_assert_num_queries(1):
+            services.practice_adoption_count_refresh(practice_id=practice.pk)
+        practice.refresh_from_db()
+        assert practice.adoption_count == 3
+
     def test_events_cannot_be_edited(self):
         event = change(AdoptionFactory(), AdoptionStage.VISITED)
         event.note = "rewritten"
