@@ -61,7 +61,8 @@ class VisitRequestForm(forms.Form):
         label=_("Alternative date"), required=False, widget=DateInput(), help_text=_("Optional.")
     )
     practices = forms.ModelMultipleChoiceField(
-        queryset=PracticePage.objects.live().public().order_by("title"),
+        # Set per form in __init__: .public() queries view restrictions, which must not run at import time.
+        queryset=PracticePage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Practices you are interested in"),
@@ -87,6 +88,7 @@ class VisitRequestForm(forms.Form):
     def __init__(self, *args, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        self.fields["practices"].queryset = PracticePage.objects.live().public().order_by("title")
         for name in ("preferred_date_1", "preferred_date_2"):
             self.fields[name].widget.attrs["min"] = self.today.isoformat()
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
