@@ -103,3 +103,9 @@ def test_dry_run_writes_nothing():
 def test_nonsensical_counts_are_refused(args):
     with pytest.raises(CommandError):
         generate(*args)
+
+
+def test_a_missing_library_page_is_reported_not_crashed():
+    PracticeIndexPage.objects.get().delete()
+    with pytest.raises(CommandError, match="migrate"):
+        generate("--count", "5")

@@ -8,6 +8,7 @@ inserted in batches without treebeard's per-page queries.
 from django.core.management.base import BaseCommand, CommandError
 
 from practices.demo.generator import generate_practices
+from practices.models import PracticeIndexPage
 
 
 class Command(BaseCommand):
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         def progress(done: int, total: int, seconds: float) -> None:
             self.stdout.write(f"{done}/{total} ({done * 100 // total}%) {seconds:.1f} s")
 
+        if not dry_run and not PracticeIndexPage.objects.exists():
+            raise CommandError("There is no practice library page yet: run `manage.py migrate` first.")
         result = generate_practices(
             count=count,
             seed=seed,
