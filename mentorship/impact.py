@@ -104,9 +104,10 @@ class ImpactMap:
     legend: list[tuple[str, str, int]]  # (status, label, count)
 
 
-def _province_layer() -> tuple[str, list[ProvinceDot]]:
+def _province_layer(extra: list[tuple[float, float]] = ()) -> tuple[str, list[ProvinceDot]]:
+    """The province dots and an outline around them (and around `extra` points, e.g. coastal districts)."""
     dots = [ProvinceDot(p.name, *project(p.lat, p.lon)) for p in PROVINCES]
-    hull = convex_hull([(d.x, d.y) for d in dots])
+    hull = convex_hull([(d.x, d.y) for d in dots] + list(extra))
     # Push the outline a little outwards from its centre so edge provinces sit inside it.
     cx = sum(x for x, _y in hull) / len(hull)
     cy = sum(y for _x, y in hull) / len(hull)
@@ -241,7 +242,6 @@ def municipality_statuses() -> list[Municipality]:
 
 
 def build_map(municipalities: list[Municipality]) -> ImpactMap:
-    outline, dots = _province_layer()
     markers = []
     for municipality in municipalities:
         coordinates = municipality.coordinates
@@ -259,6 +259,7 @@ def build_map(municipalities: list[Municipality]) -> ImpactMap:
                 y=project(*coordinates)[1],
             )
         )
+    outline, dots = _province_layer([(marker.x, marker.y) for marker in markers])
     counts = defaultdict(int)
     for marker in markers:
         counts[marker.status] += 1

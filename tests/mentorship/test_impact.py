@@ -278,3 +278,17 @@ def test_practice_page_query_count_does_not_grow_with_adopters(client, django_as
         client.get(baseline_practice.url)
     with django_assert_num_queries(len(baseline.captured_queries)):
         assert client.get(practice.url).status_code == 200
+
+
+def test_impact_page_is_cached_for_visitors_and_refreshed_when_a_visit_is_completed(client, settings):
+    settings.PUBLIC_PAGE_CACHE_TIMEOUT = 600
+    municipality = MunicipalityFactory()
+    VisitFactory(municipality=municipality, status=VisitStatus.SCHEDULED)
+    assert client.get(URL)["X-Cache"] == "MISS"
+    cached = client.get(URL)
+    assert cached["X-Cache"] == "HIT"
+    assert 'data-figure="hosted">0<' in cached.content.decode()
+    VisitFactory(municipality=municipality, status=VisitStatus.COMPLETED)
+    fresh = client.get(URL)
+    assert fresh.get("X-Cache") != "HIT"
+    assert 'data-figure="hosted">1<' in fresh.content.decode()

@@ -284,3 +284,12 @@ def test_odd_query_strings_never_give_a_500(client, query):
 
 def test_other_methods_are_refused(client):
     assert client.put(URL).status_code == 405
+
+
+def test_the_form_is_never_stored_in_the_public_page_cache(client, settings):
+    settings.PUBLIC_PAGE_CACHE_TIMEOUT = 600
+    for _ in range(2):
+        response = client.get(URL)
+        assert response.status_code == 200
+        assert response.get("X-Cache") is None
+    assert client.get("/ziyaret-talebi/alindi/").get("X-Cache") is None
