@@ -47,7 +47,7 @@ def index_practice(*, page_id: int, client=None) -> bool:
 
 def remove_practice(*, page_id: int, client=None) -> None:
     client = client or get_client()
-    client.delete(index=_alias(), id=str(page_id), ignore_status=404)
+    client.options(ignore_status=404).delete(index=_alias(), id=str(page_id))
 
 
 def new_index_name(now=None) -> str:
@@ -85,7 +85,7 @@ def rebuild_index(
     client.indices.refresh(index=name)
     old = []
     if client.indices.exists_alias(name=alias):
-        old = list(client.indices.get_alias(name=alias).keys())
+        old = list(client.indices.get_alias(name=alias))  # the response iterates over index names
     actions = [{"remove": {"index": index, "alias": alias}} for index in old]
     actions.append({"add": {"index": name, "alias": alias}})
     client.indices.update_aliases(actions=actions)
