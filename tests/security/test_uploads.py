@@ -75,7 +75,7 @@ def post_document(client, name: str, content: bytes, content_type: str = "applic
 
 
 @pytest.fixture
-def editor_client(client, editor, image_permissions_for_editors, english):
+def editor_client(client, editor, english):
     client.force_login(editor)
     return client
 

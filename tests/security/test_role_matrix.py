@@ -1,0 +1,173 @@
+"""Each role against the admin views Wagtail's advisories cluster in: previews, revisions, history, copy,
+choosers, image and document views. A mentor signs in to the admin but must see no drafts or media."""
+
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+
+from wagtail.documents.models import Document
+from wagtail.models import Collection
+
+import pytest
+
+from practices.factories import ImageFactory, PracticePageFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "gizli-revizyon-metni"
+DRAFT_TITLE = "Yayımlanmamış gizli uygulama"
+
+
+@pytest.fixture
+def objects(admin_user):
+    practice = PracticePageFactory(title=DRAFT_TITLE, slug="yayimlanmamis")
+    practice.unpublish()
+    practice.summary = SECRET
+    first = practice.save_revision(user=admin_user)
+    practice.summary = SECRET + " 2"
+    second = practice.save_revision(user=admin_user)
+    # wagtail-factories would put the image in a collection of its own; the office uses the root one.
+    image = ImageFactory(title="Gizli görsel " + SECRET, collection=Collection.get_first_root_node())
+    document = Document.objects.create(title="Gizli belge " + SECRET, file=ContentFile(b"x", name="not.txt"))
+    return {"page": practice, "first": first, "second": second, "image": image, "document": document}
+
+
+def page_views(o) -> dict[str, str]:
+    page = o["page"].pk
+    return {
+        "preview": reverse("wagtailadmin_pages:preview_on_edit", args=[page]),
+        "view draft": reverse("wagtailadmin_pages:view_draft", args=[page]),
+        "edit": reverse("wagtailadmin_pages:edit", args=[page]),
+        "revisions": reverse("wagtailadmin_pages:revisions_index", args=[page]),
+        "revision view": reverse("wagtailadmin_pages:revisions_view", args=[page, o["first"].pk]),
+        "revision compare": reverse(
+            "wagtailadmin_pages:revisions_compare", args=[page, o["first"].pk, o["second"].pk]
+        ),
+        "history": reverse("wagtailadmin_pages:history", args=[page]),
+        "history results": reverse("wagtailadmin_pages:history_results", args=[page]),
+        "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[page]),
+        "copy": reverse("wagtailadmin_pages:copy", args=[page]),
+        "usage": reverse("wagtailadmin_pages:usage", args=[page]),
+    }
+
+
+def image_views(o) -> dict[str, str]:
+    image = o["image"].pk
+    return {
+        "image index": reverse("wagtailimages:index"),
+        "image edit": reverse("wagtailimages:edit", args=[image]),
+        "image usage": reverse("wagtailimages:image_usage", args=[image]),
+        "image preview": reverse("wagtailimages:preview", args=[image, "original"]),
+        "image chooser": reverse("wagtailimages_chooser:choose"),
+        "image chosen": reverse("wagtailimages_chooser:chosen", args=[image]),
+    }
+
+
+def document_views(o) -> dict[str, str]:
+    document = o["document"].pk
+    return {
+        "document index": reverse("wagtaildocs:index"),
+        "document edit": reverse("wagtaildocs:edit", args=[document]),
+        "document usage": reverse("wagtaildocs:document_usage", args=[document]),
+        "document chooser": reverse("wagtaildocs_chooser:choose"),
+        "document chosen": reverse("wagtaildocs_chooser:chosen", args=[document]),
+    }
+
+
+def client_for(user) -> Client:
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+def reached(client, url: str) -> int | str:
+    """The final status after redirects, or "dashboard" when a refusal bounced the user to /admin/."""
+    response = client.get(url, follow=True)
+    if response.redirect_chain and response.redirect_chain[-1][0] in ("/admin/", "/admin/login/"):
+        return "dashboard"
+    return response.status_code
+
+
+def refused_without_leak(response) -> bool:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    text = body.decode(errors="replace")
+    return response.status_code != 200 and SECRET not in text and DRAFT_TITLE not in text
+
+
+def test_mentor_sees_no_draft_page_views(mentor, objects):
+    client = client_for(mentor)
+    results = {name: client.get(url) for name, url in page_views(objects).items()}
+    leaks = {name: r.status_code for name, r in results.items() if not refused_without_leak(r)}
+    assert leaks == {}
+    # Where a refusal redirects (to the dashboard), the page it lands on shows nothing either.
+    for name, url in page_views(objects).items():
+        followed = client.get(url, follow=True)
+        assert SECRET not in followed.content.decode() and DRAFT_TITLE not in followed.content.decode(), name
+
+
+def test_mentor_sees_no_images_or_documents(mentor, objects):
+    client = client_for(mentor)
+    views = {**image_views(objects), **document_views(objects)}
+    choosers = {"image chooser", "document chooser"}
+    statuses = {name: client.get(url).status_code for name, url in views.items() if name not in choosers}
+    assert {name: status for name, status in statuses.items() if status == 200} == {}
+    for name, url in views.items():
+        response = client.get(url, follow=True)
+        # The chooser modals open (Wagtail shows them to any admin user) but list nothing.
+        assert SECRET not in response.content.decode(), name
+
+
+def test_mentor_page_chooser_does_not_reveal_unpublished_titles(mentor, objects):
+    client = client_for(mentor)
+    for name in ("wagtailadmin_choose_page", "wagtailadmin_choose_page_search"):
+        response = client.get(reverse(name), {"q": "gizli"})
+        assert DRAFT_TITLE not in response.content.decode(), name
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[objects["page"].get_parent().pk]))
+    assert DRAFT_TITLE not in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "admin_user"])
+def test_editorial_roles_can_review_drafts(request, role, objects):
+    client = client_for(request.getfixturevalue(role))
+    # Followed: the revisions list now redirects into the page history, image previews to the file.
+    statuses = {name: reached(client, url) for name, url in page_views(objects).items()}
+    assert statuses == dict.fromkeys(statuses, 200)
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "admin_user"])
+def test_editorial_roles_can_manage_documents(request, role, objects):
+    client = client_for(request.getfixturevalue(role))
+    # Followed: the revisions list now redirects into the page history, image previews to the file.
+    statuses = {name: reached(client, url) for name, url in document_views(objects).items()}
+    assert statuses == dict.fromkeys(statuses, 200)
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "admin_user"])
+def test_editorial_roles_can_manage_images(request, role, objects):
+    client = client_for(request.getfixturevalue(role))
+    # Followed: the revisions list now redirects into the page history, image previews to the file.
+    statuses = {name: reached(client, url) for name, url in image_views(objects).items()}
+    assert statuses == dict.fromkeys(statuses, 200)
+
+
+def mentorship_admin_urls() -> dict[str, str]:
+    """Index views of the mentorship records, if the mentorship admin is registered."""
+    urls = {}
+    for model in ("municipality", "contactperson", "visit", "adoption", "followup"):
+        for name in (f"mentorship_{model}:index", f"wagtailsnippets_mentorship_{model}:list"):
+            try:
+                urls[model] = reverse(name)
+                break
+            except NoReverseMatch:
+                continue
+    return urls
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_editorial_roles_see_no_mentorship_records(request, role):
+    urls = mentorship_admin_urls()
+    if not urls:
+        pytest.skip("the mentorship admin is not registered in this build")
+    client = client_for(request.getfixturevalue(role))
+    statuses = {model: client.get(url).status_code for model, url in urls.items()}
+    assert {model: status for model, status in statuses.items() if status == 200} == {}
