@@ -64,15 +64,30 @@ def viewport(request) -> str:
 
 
 @pytest.fixture
-def page(browser, live_server, viewport) -> Page:
-    context = browser.new_context(
-        base_url=live_server.url, viewport=VIEWPORTS[viewport], locale="tr-TR", timezone_id="Europe/Istanbul"
-    )
-    context.set_default_timeout(ACTION_TIMEOUT_MS)
-    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser, live_server, viewport):
+    """Opens a page in a fresh browser context (its own cookies: another person) at the test's viewport."""
+    contexts = []
+
+    def open_page() -> Page:
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=VIEWPORTS[viewport],
+            locale="tr-TR",
+            timezone_id="Europe/Istanbul",
+        )
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
+        context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page) -> Page:
+    return new_page()
 
 
 @pytest.fixture
