@@ -545,6 +545,11 @@ def main(argv=None) -> None:
             log(f"mentorship rows: {seeded}")
         found = bench.probe("discover")
         urls = found["urls"]
+        if found["counts"]["practices"] != scale:
+            bench.notes.append(
+                f"scale {scale} was measured with {found['counts']['practices']} live practices "
+                "(a kept database already had more, or generation fell short)."
+            )
         log(f"{found['counts']} -> URLs {urls}")
         queries = bench.probe("queries", json.dumps(urls))
         if scale == options.count:
