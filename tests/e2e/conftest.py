@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls tests make while it exists
@@ -23,6 +24,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+BLOCKING_IMPACTS = {"serious", "critical"}
+AXE = Axe()  # ships axe.min.js in the wheel: runs offline
 # Short timeouts: a missing element should fail the test in seconds, not hang CI.
 ACTION_TIMEOUT_MS = 10_000
 NAVIGATION_TIMEOUT_MS = 20_000
@@ -124,3 +127,20 @@ def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
     page.fill("#id_password", password)
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url(lambda url: "/admin/login/" not in url)
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        impact, rule = violation["impact"], violation["id"]
+        lines.append(f"[{impact}] {rule}: {violation['help']} ({violation['helpUrl']})")
+        lines.extend(f"    {node['target']}: {node['failureSummary']!r}" for node in violation["nodes"][:5])
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page, name: str) -> list[dict]:
+    """Runs axe-core on the page as it is now; fails on serious or critical violations, listing them all."""
+    violations = AXE.run(page).response["violations"]
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"axe on {name} ({page.url}) found:\n{describe_violations(violations)}"
+    return violations

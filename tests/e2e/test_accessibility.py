@@ -4,8 +4,9 @@ import json
 from urllib.parse import quote
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from mentorship.factories import AdoptionFactory, MunicipalityFactory, VisitFactory
+from mentorship.models import AdoptionStage, VisitStatus
 from practices.factories import (
     ImageFactory,
     PracticeDocumentFactory,
@@ -18,10 +19,7 @@ from practices.factories import (
     ThemeFactory,
 )
 
-from .conftest import VIEWPORTS
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-AXE = Axe()
+from .conftest import VIEWPORTS, assert_accessible
 
 
 def full_practice():
@@ -43,6 +41,11 @@ def full_practice():
     PracticeDocumentFactory(page=practice)
     PracticeGalleryImageFactory(page=practice)
     PracticePageFactory(title="Sosyal Market", theme=practice.theme)  # a related practice and a second card
+    # Mentorship figures for the impact page (map, funnel) and the practice's "adopted by" list.
+    municipality = MunicipalityFactory(name="Tepebaşı", province=26)
+    VisitFactory(municipality=municipality, status=VisitStatus.COMPLETED)
+    AdoptionFactory(municipality=municipality, practice=practice, stage=AdoptionStage.ADOPTED)
+    AdoptionFactory(municipality=MunicipalityFactory(name="Yenişehir", province=33), practice=practice)
     return practice
 
 
@@ -55,25 +58,13 @@ PAGES = {
     "tag": lambda practice: practice.get_parent().url + f"etiket/{quote(practice.tags.first().slug)}/",
     "search": lambda practice: "/ara/?q=ula%C5%9F%C4%B1m",
     "search-empty": lambda practice: "/ara/?q=zzzzqqq",
+    "visit-request": lambda practice: f"/ziyaret-talebi/?practice={practice.pk}",
+    "visit-request-done": lambda practice: "/ziyaret-talebi/alindi/",
+    "privacy-notice": lambda practice: "/kisisel-veriler/",
+    "impact": lambda practice: "/etki/",
     "not-found": lambda practice: "/bu-sayfa-yok/",
     "admin-login": lambda practice: "/admin/login/",
 }
-
-
-def describe(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        impact, rule = violation["impact"], violation["id"]
-        lines.append(f"[{impact}] {rule}: {violation['help']} ({violation['helpUrl']})")
-        lines.extend(f"    {node['target']}: {node['failureSummary']!r}" for node in violation["nodes"][:5])
-    return "\n".join(lines)
-
-
-def assert_accessible(page, name: str) -> list[dict]:
-    violations = AXE.run(page).response["violations"]
-    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"axe on {name} ({page.url}) found:\n{describe(violations)}"
-    return violations
 
 
 @pytest.mark.parametrize("name", list(PAGES))
