@@ -19,6 +19,7 @@ invalidation reach the others; production settings therefore turn the page cache
 
 import functools
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -35,6 +36,8 @@ UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
 PER_REQUEST_HEADERS = {"set-cookie", "vary", "content-language", CACHE_HEADER.lower()}
 WAGTAIL_SERVE_URL_NAME = "wagtail_serve"
 ALLOW_ATTRIBUTE = "public_cache_allowed"
+
+logger = logging.getLogger(__name__)
 
 
 def cache_timeout() -> int:
@@ -53,7 +56,11 @@ def public_cache_version() -> int:
 
 
 def _bump() -> None:
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    try:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # A publish must not fail because the cache is down; entries expire after PUBLIC_PAGE_CACHE_TIMEOUT.
+        logger.exception("Could not invalidate the public page cache")
 
 
 def bump_public_cache_version() -> None:
@@ -148,8 +155,13 @@ class PublicPageCacheMiddleware:
         if timeout <= 0 or not request_is_cacheable(request):
             return self.get_response(request)
 
-        key = cache_key(request, public_cache_version())
-        cached = cache.get(key)
+        try:
+            key = cache_key(request, public_cache_version())
+            cached = cache.get(key)
+        except Exception:
+            # An unreachable cache (Redis down) degrades to rendering every page, never to an error page.
+            logger.warning("Public page cache unavailable; serving uncached", exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             cached[CACHE_HEADER] = "HIT"
             patch_vary_headers(cached, ("Cookie",))
@@ -157,6 +169,10 @@ class PublicPageCacheMiddleware:
 
         response = self.get_response(request)
         if response_is_cacheable(request, response):
-            cache.set(key, _storable_copy(response), timeout)
+            try:
+                cache.set(key, _storable_copy(response), timeout)
+            except Exception:
+                logger.warning("Could not store a page in the public page cache", exc_info=True)
+                return response
             response[CACHE_HEADER] = "MISS"
         return response

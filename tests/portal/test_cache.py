@@ -241,3 +241,31 @@ def test_moving_a_page_invalidates_its_old_address(client, page_cache):
     # Not the cached page: Wagtail's automatic redirect to the new address.
     assert response.status_code == 301
     assert response["Location"] == practice.url
+
+
+class BrokenCache:
+    """Stands in for an unreachable Redis: every call raises."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("cache down")
+
+        return fail
+
+
+def test_pages_are_served_uncached_when_the_cache_is_down(client, page_cache, monkeypatch):
+    practice = PracticePageFactory(title="Önbelleksiz sayfa")
+    monkeypatch.setattr("portal.cache.cache", BrokenCache())
+    response = client.get(practice.url)
+    assert response.status_code == 200
+    assert CACHE_HEADER not in response
+    assert "Önbelleksiz sayfa" in response.content.decode()
+
+
+def test_publishing_still_works_when_the_cache_is_down(page_cache, monkeypatch):
+    practice = PracticePageFactory()
+    monkeypatch.setattr("portal.cache.cache", BrokenCache())
+    practice.title = "Yeni başlık"
+    practice.save_revision().publish()
+    practice.refresh_from_db()
+    assert practice.title == "Yeni başlık"
