@@ -25,8 +25,41 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+MAX_ID_DIGITS = 9  # ids stay inside a 32-bit integer; longer numbers overflow SQLite before any lookup
+
+
+def _plausible_id(value) -> bool:
+    text = str(value).strip()
+    return text.isdigit() and len(text) <= MAX_ID_DIGITS
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A model choice whose submitted id is checked to be a plausible number before the database sees it."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not _plausible_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several model choices, each id checked to be a plausible number before the database sees it."""
+
+    def _check_values(self, value):
+        for item in value:
+            if not _plausible_id(item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(item)[:20]},
+                )
+        return super()._check_values(value)
+
+
 class VisitRequestForm(forms.Form):
-    municipality = forms.ModelChoiceField(
+    municipality = IdChoiceField(
         queryset=Municipality.objects.order_by("name"),
         required=False,
         label=_("Your municipality"),
@@ -60,7 +93,7 @@ class VisitRequestForm(forms.Form):
     preferred_date_2 = forms.DateField(
         label=_("Alternative date"), required=False, widget=DateInput(), help_text=_("Optional.")
     )
-    practices = forms.ModelMultipleChoiceField(
+    practices = IdMultipleChoiceField(
         # Set per form in __init__: .public() queries view restrictions, which must not run at import time.
         queryset=PracticePage.objects.none(),
         required=False,

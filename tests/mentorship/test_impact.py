@@ -217,7 +217,7 @@ def test_empty_database_renders():
 
 @pytest.mark.parametrize("query", ["?x=1", "?page=-1", "?%00=%ff"])
 def test_query_strings_never_give_a_500(client, query):
-    assert client.get(URL + query).status_code == 200
+    assert client.get(URL + query).status_code in (200, 400)
 
 
 @pytest.mark.parametrize("size", [3, 25])
