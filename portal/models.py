@@ -53,8 +53,8 @@ class BasePage(Page):
         help_text=_("Shown under the title and used as the page description in search engines."),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     class Meta:
         abstract = True
@@ -76,7 +76,8 @@ class HomePage(BasePage):
         verbose_name=_("hero image"),
     )
 
-    content_panels = BasePage.content_panels + [
+    content_panels = [
+        *BasePage.content_panels,
         MultiFieldPanel(
             [FieldPanel("mission_title"), FieldPanel("mission"), FieldPanel("hero_image")],
             heading=_("Mission"),

@@ -53,5 +53,3 @@ def register_review_report_menu_item():
         icon_name="time",
         order=700,
     )
-
-

@@ -58,7 +58,9 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
 
 class PracticeTag(TaggedItemBase):
-    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
     class Meta:
         verbose_name = _("practice tag")
@@ -95,7 +97,10 @@ class PracticePage(RoutablePageMixin, BasePage):
         validators=[MinValueValidator(FIRST_START_YEAR)], verbose_name=_("start year")
     )
     status = models.CharField(
-        max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.RUNNING, verbose_name=_("status")
+        max_length=20,
+        choices=PracticeStatus.choices,
+        default=PracticeStatus.RUNNING,
+        verbose_name=_("status"),
     )
     evidence_level = models.CharField(
         max_length=20,
@@ -147,7 +152,8 @@ class PracticePage(RoutablePageMixin, BasePage):
     )
     contact_phone = models.CharField(max_length=40, blank=True, verbose_name=_("unit phone"))
 
-    content_panels = BasePage.content_panels + [
+    content_panels = [
+        *BasePage.content_panels,
         MultiFieldPanel(
             [FieldPanel("summary"), FieldPanel("hero_image"), FieldPanel("featured")], heading=_("Overview")
         ),
@@ -188,7 +194,8 @@ class PracticePage(RoutablePageMixin, BasePage):
         ),
     ]
 
-    search_fields = BasePage.search_fields + [
+    search_fields = [
+        *BasePage.search_fields,
         index.SearchField("summary", boost=2),
         index.SearchField("problem"),
         index.SearchField("approach"),
@@ -307,7 +314,9 @@ class PracticeMetric(Orderable):
         null=True, blank=True, validators=[MinValueValidator(FIRST_START_YEAR)], verbose_name=_("year")
     )
 
-    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("value"), FieldPanel("unit"), FieldPanel("year")])]
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("value"), FieldPanel("unit"), FieldPanel("year")])
+    ]
     api_fields = [APIField("label"), APIField("value"), APIField("unit"), APIField("year")]
 
     class Meta(Orderable.Meta):
@@ -325,7 +334,11 @@ class ReplicationStep(Orderable):
     resources = models.CharField(max_length=300, blank=True, verbose_name=_("resources"))
     duration = models.CharField(max_length=100, blank=True, verbose_name=_("duration"))
 
-    panels = [FieldPanel("title"), FieldPanel("description"), FieldRowPanel([FieldPanel("resources"), FieldPanel("duration")])]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("resources"), FieldPanel("duration")]),
+    ]
     api_fields = [APIField("title"), APIField("description"), APIField("resources"), APIField("duration")]
 
     class Meta(Orderable.Meta):
@@ -359,7 +372,10 @@ class PracticeDocument(Orderable):
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
     )
     title = models.CharField(
-        max_length=200, blank=True, verbose_name=_("title"), help_text=_("Leave empty to use the document's title.")
+        max_length=200,
+        blank=True,
+        verbose_name=_("title"),
+        help_text=_("Leave empty to use the document's title."),
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
