@@ -2,7 +2,8 @@
 
 import threading
 
-from django.db import connection, connections
+from django.conf import settings
+from django.db import connections
 
 import pytest
 
@@ -10,14 +11,16 @@ from mentorship import services
 from mentorship.factories import AdoptionFactory
 from mentorship.models import Adoption, AdoptionEvent, AdoptionStage
 
-# serialized_rollback restores the data the migrations created (groups, library page) after the flush.
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL (CI runs this file with DATABASE_URL=postgres://...)")
+# Decided at collection time so that on SQLite no transactional database (and no flush at teardown) is set up.
+# serialized_rollback restores the data the migrations created (groups, library page) for these tests.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+        reason="row locks need PostgreSQL (CI runs the suite again with DATABASE_URL=postgres://...)",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_concurrent_stage_changes_keep_both_events():
