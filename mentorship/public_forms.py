@@ -14,6 +14,8 @@ from .models import Municipality, MunicipalityKind
 from .public_services import NewMunicipality, VisitRequest
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
+# Line breaks and other control characters in a one-line field would end up in e-mail subjects and exports.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 MESSAGE_MAX_LENGTH = 2000
 HONEYPOT_FIELD = "website"
 
@@ -159,6 +161,21 @@ class VisitRequestForm(forms.Form):
 
     def clean_preferred_date_2(self):
         return self._clean_future_date("preferred_date_2")
+
+    def _clean_single_line(self, name: str) -> str:
+        value = self.cleaned_data.get(name, "")
+        if CONTROL_CHARACTERS.search(value):
+            raise forms.ValidationError(_("Please write this on one line, without special characters."))
+        return value
+
+    def clean_contact_name(self):
+        return self._clean_single_line("contact_name")
+
+    def clean_role(self):
+        return self._clean_single_line("role")
+
+    def clean_new_municipality_name(self):
+        return self._clean_single_line("new_municipality_name")
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

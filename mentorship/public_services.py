@@ -112,7 +112,8 @@ def notify_office_of_request(visit_id: int) -> bool:
     }
     send_mail(
         subject=_("Practice Atlas: study visit request from %(municipality)s")
-        % {"municipality": visit.municipality},
+        # One line whatever was typed: a header with a line break would be refused by the mail library.
+        % {"municipality": " ".join(str(visit.municipality).split())},
         message=render_to_string("mentorship/public/visit_request_email.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[settings.OFFICE_EMAIL],

@@ -191,6 +191,11 @@ BAD_INPUTS = {
     ),
     "impossible date": ({"preferred_date_1": "2027-02-30"}, "preferred_date_1", "valid date|geçerli"),
     "missing name": ({"contact_name": ""}, "contact_name", "required|zorunlu"),
+    "line break in a typed municipality": (
+        {"new_municipality_name": "Yeni\r\nBcc: x@example.org", "new_municipality_kind": "district"},
+        "new_municipality_name",
+        "one line",
+    ),
 }
 
 
