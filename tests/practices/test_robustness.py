@@ -72,8 +72,12 @@ def test_known_nasty_query_strings_are_answered(client, public_urls, query):
         assert client.get(f"{url}?{query}").status_code in (200, 400, 404), url
 
 
-@pytest.mark.parametrize("slug", ["%00", "yok", "x" * 300, "%C4%B0%C4%B1", "..%2F..%2Fetc"])
+@pytest.mark.parametrize("slug", ["yok", "x" * 300, "%C4%B0%C4%B1", "..%2F..%2Fetc"])
 def test_unknown_tag_paths_are_a_friendly_404(client, public_urls, slug):
     response = client.get(f"/uygulamalar/etiket/{slug}/")
     assert response.status_code == 404
     assert 'href="/uygulamalar/"' in response.content.decode()
+
+
+def test_nul_byte_in_a_tag_path_is_refused_not_a_server_error(client, public_urls):
+    assert client.get("/uygulamalar/etiket/%00/").status_code in (400, 404)
