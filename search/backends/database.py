@@ -15,7 +15,6 @@ from ..snippets import cached_vocabulary, has_match, highlight, suggest
 from ..types import FacetValue, SearchHit, SearchQuery, SearchResult
 
 TOP_TAGS = 20
-MAX_FACET_ID_LIST = 2000
 MAX_TERMS = 10
 
 # Which PracticeFilters field each facet ignores, so a facet's counts show what choosing another value gives.
@@ -97,12 +96,27 @@ class DatabaseSearchBackend:
             query.effective_sort if text_active else ("newest" if query.sort == "relevance" else query.sort)
         )
         ordered = filtered if sort == "relevance" else selectors.sort_practices(filtered, sort)
-        total = filtered.order_by().count()
-        pages = list(selectors.with_listing_data(ordered)[query.offset : query.offset + query.page_size])
+        if text_active:
+            # Evaluating the full-text match is the expensive part (PostgreSQL scans title || body), so it
+            # runs once: all matching ids in order, then the page, the total and the facets from that list.
+            ranked_ids = list(ordered.values_list("pk", flat=True))
+            total = len(ranked_ids)
+            page_ids = ranked_ids[query.offset : query.offset + query.page_size]
+            loaded = selectors.with_listing_data(PracticePage.objects.filter(pk__in=page_ids)).in_bulk()
+            pages = [loaded[pk] for pk in page_ids if pk in loaded]
+        else:
+            total = filtered.order_by().count()
+            pages = list(selectors.with_listing_data(ordered)[query.offset : query.offset + query.page_size])
         hits = [self.hit(page, query.text if text_active else "") for page in pages]
         facets = {}
         if query.with_facets:
-            facets = self.facets(query, self.facet_ids(base, query.text if text_active else ""))
+            if not text_active:
+                facet_ids = base.order_by().values("pk")
+            elif practice_filters(query) == PracticeFilters():
+                facet_ids = ranked_ids
+            else:
+                facet_ids = self.text_match_ids(base, query.text)
+            facets = self.facets(query, facet_ids)
         suggestion = None
         if text_active and total == 0:
             suggestion = suggest(query.text, cached_vocabulary(vocabulary_texts))
@@ -117,18 +131,12 @@ class DatabaseSearchBackend:
             took_ms=0.0,
         )
 
-    def facet_ids(self, base: QuerySet, text: str) -> list[int] | QuerySet:
-        """The ids facets aggregate over: a list when a text search matched a modest number of pages
-        (seven aggregates over a list are much cheaper to build than seven copies of the full-text
-        subquery), a subquery otherwise."""
-        if not text:
-            return base.order_by().values("pk")
+    def text_match_ids(self, base: QuerySet, text: str) -> list[int]:
+        """Ids matching the text alone (facets ignore the filters they show), one unranked query."""
         unranked = self.wagtail_backend.search(
             text_query(text), base, operator="and", order_by_relevance=False
         )
-        ids_query = unranked.get_queryset().order_by().values("pk")
-        ids = list(ids_query.values_list("pk", flat=True)[: MAX_FACET_ID_LIST + 1])
-        return ids if len(ids) <= MAX_FACET_ID_LIST else ids_query
+        return list(unranked.get_queryset().order_by().values_list("pk", flat=True))
 
     def autocomplete(self, text: str, *, limit: int = 8) -> list[dict]:
         """Titles whose words start with what was typed (folded, so "cocu" completes "Çocuk")."""
