@@ -1,4 +1,7 @@
-"""Response-header middleware: the relaxed admin CSP, Permissions-Policy and Cross-Origin-Opener-Policy."""
+"""Request and response hardening: NUL bytes refused, the admin's relaxed CSP, Permissions-Policy."""
+
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
 
 from .security import ADMIN_CSP_RELAXATIONS, ADMIN_PATH_PREFIX, permissions_policy_header
 
@@ -33,3 +36,21 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         return response
+
+
+class RejectNullBytesMiddleware:
+    """Answer 400 to a NUL character in the path or query string.
+
+    No legitimate link has one, and the databases choke on it: PostgreSQL refuses NUL in text and
+    SQLite's full-text search reports an unterminated string, which would otherwise surface as a 500
+    from any view (the Wagtail API's ?search= among them) that passes a parameter to a query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        in_query = any("\x00" in key or "\x00" in "".join(values) for key, values in request.GET.lists())
+        if "\x00" in request.path or in_query:
+            return HttpResponseBadRequest(_("The address contains a character that is not allowed."))
+        return self.get_response(request)

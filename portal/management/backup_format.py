@@ -72,6 +72,7 @@ def flush_database(database: str) -> None:
     PostgreSQL refuses to TRUNCATE a table with deferred foreign-key checks still pending, so they are
     run first; the checks go back to deferred so loaddata can insert rows that refer forward.
     """
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connections
 
@@ -80,6 +81,8 @@ def flush_database(database: str) -> None:
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, database=database, verbosity=0)
+    # flush re-created the content types under new ids; the per-process cache still has the old ones.
+    ContentType.objects.clear_cache()
     if connection.vendor == "postgresql" and connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    # Inside the header middleware so its 400 carries the same headers; before anything touches the DB.
+    "portal.middleware.RejectNullBytesMiddleware",
     # Whole-page cache for anonymous visitors (portal/cache.py): after auth and locale, inside the header
     # middleware so cached responses get the same security headers.
     "portal.cache.PublicPageCacheMiddleware",

@@ -4,6 +4,8 @@ import io
 import json
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -20,6 +22,16 @@ from practices.factories import ImageFactory, PracticeMetricFactory, PracticePag
 from practices.models import PracticeDocument, PracticePage
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def clear_caches_afterwards():
+    """The restore re-creates content types inside the test's transaction; after the rollback the
+    per-process content-type cache and the page caches would name rows that no longer exist."""
+    yield
+    ContentType.objects.clear_cache()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

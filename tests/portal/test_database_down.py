@@ -82,7 +82,7 @@ def closed_port() -> int:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgresql_server_unreachable_then_back(visitor):
     """The real thing on PostgreSQL: the connection points at a port nobody listens on, then back."""
     if connection.vendor != "postgresql":
