@@ -89,7 +89,7 @@ def test_bad_parameters_give_a_clear_message_never_a_500(client, library, params
     response = client.get("/ara/", params)
     assert response.status_code in (200, 400)
     html = response.content.decode()
-    if response.status_code == 400 and response["Content-Type"].startswith("text/html"):
+    if response.status_code == 400 and "<html" in html:
         assert "message--error" in html
     assert html  # a NUL byte is refused earlier by the site's middleware, with a plain-text message
 
