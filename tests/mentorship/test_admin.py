@@ -135,7 +135,7 @@ class TestChangeStageView:
         )
         assert response.status_code == 200
         html = response.content.decode()
-        assert "needs a note" in html
+        assert "not gerekir" in html
         assert "https://example.test/x" in html
         assert Adoption.objects.get().stage == AdoptionStage.PILOTING
 
@@ -226,7 +226,7 @@ def test_visit_form_refuses_completed_status_and_scheduled_without_date(client, 
     base = {"municipality": municipality.pk, "format": "hosted", "preferred_dates": "Mart sonu"}
     response = client.post(url, {**base, "status": "scheduled", "date": ""})
     assert response.status_code == 200
-    assert "A scheduled visit needs a date." in response.content.decode()
+    assert "Planlanmış bir ziyaretin tarihi olmalıdır." in response.content.decode()
     assert "Mart sonu" in response.content.decode()
     response = client.post(url, {**base, "status": "completed", "date": "2026-01-01"})
     assert response.status_code == 200

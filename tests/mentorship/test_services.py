@@ -72,7 +72,7 @@ class TestAdoptionChangeStage:
 
     def test_reopening_a_dropped_adoption_needs_a_note(self):
         adoption = AdoptionFactory(stage=AdoptionStage.DROPPED)
-        with pytest.raises(ValidationError, match="dropped"):
+        with pytest.raises(ValidationError, match="Bırakılmış"):
             change(adoption, AdoptionStage.PLANNING)
         change(adoption, AdoptionStage.PLANNING, note="Yeni yönetim yeniden istekli.")
         assert Adoption.objects.get().stage == AdoptionStage.PLANNING
@@ -84,7 +84,7 @@ class TestAdoptionChangeStage:
 
     def test_a_move_to_the_current_stage_is_refused(self):
         adoption = AdoptionFactory(stage=AdoptionStage.PLANNING)
-        with pytest.raises(ValidationError, match="already"):
+        with pytest.raises(ValidationError, match="zaten"):
             change(adoption, AdoptionStage.PLANNING, note="aynı")
 
     def test_an_unknown_stage_is_refused(self):
@@ -267,7 +267,7 @@ class TestReminders:
         services.followup_reminders_send(today=today)
         assert len(mail.outbox) == 1
         assert mail.outbox[0].to == [assignee.email]
-        assert "overdue" in mail.outbox[0].body
+        assert "gecikmiş" in mail.outbox[0].body
         assert ReminderLog.objects.count() == 2
 
         services.followup_reminders_send(today=today + datetime.timedelta(days=1))
@@ -298,7 +298,7 @@ class TestReminders:
         services.followup_reminders_send()
         services.followup_reminders_send()
         assert len(mail.outbox) == 1
-        assert "90 days" in mail.outbox[0].body
+        assert "90 günden uzun" in mail.outbox[0].body
 
     def test_back_dated_stage_change_counts_towards_stalled(self):
         adoption = AdoptionFactory(mentor=UserFactory())
