@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls tests make while it exists
 # are still synchronous and safe, so Django's async guard must not refuse them.
@@ -42,6 +42,12 @@ def pytest_collection_modifyitems(items):
         if E2E_DIR in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(autouse=True)
+def _serve_media(settings):
+    """Tests keep uploads in memory and DEBUG is off, so nothing serves them; this URLconf does."""
+    settings.ROOT_URLCONF = "tests.e2e.urls"
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +86,10 @@ def new_page(browser, live_server, viewport):
         )
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+        # The admin editor pings and releases its "editing session" in the background (also on unload).
+        # Against the single SQLite connection the live server shares with the test, such a request racing
+        # the next page load fails with "database table is locked"; the journeys do not need presence pings.
+        context.route("**/admin/editing-sessions/**", lambda route: route.abort())
         contexts.append(context)
         return context.new_page()
 
@@ -144,3 +154,26 @@ def assert_accessible(page: Page, name: str) -> list[dict]:
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"axe on {name} ({page.url}) found:\n{describe_violations(violations)}"
     return violations
+
+
+def is_form_post(response) -> bool:
+    return response.request.method == "POST" and response.request.resource_type == "document"
+
+
+def submit_admin_form(page: Page, button: Locator) -> None:
+    """Clicks an admin form's submit button and expects the redirect that means "saved".
+
+    Wagtail answers a refused form with the form again (200); the failure then lists the form's own messages,
+    including errors on tabs that are not shown.
+    """
+    with page.expect_response(is_form_post, timeout=NAVIGATION_TIMEOUT_MS) as posted:
+        button.click()
+    page.wait_for_load_state()
+    status = posted.value.status
+    if status not in (301, 302, 303):
+        texts = page.locator(".w-field__errors, .messages, .error-message").all_text_contents()
+        errors = [" ".join(text.split()) for text in texts if text.strip()]
+        errors += page.locator("[data-contentpath]:has(.error-message)").evaluate_all(
+            "fields => fields.map(field => field.dataset.contentpath)"
+        )
+        pytest.fail(f"the admin refused the form ({status}) at {page.url}: {errors}")
