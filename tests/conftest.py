@@ -1,7 +1,8 @@
 """Shared fixtures: users per role, a logged-in client per role."""
 
-import pytest
 from django.contrib.auth.models import Group, User
+
+import pytest
 
 
 def make_user(username: str, *groups: str, superuser: bool = False) -> User:
