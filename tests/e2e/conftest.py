@@ -4,6 +4,8 @@ import os
 import shutil
 from pathlib import Path
 
+from django.db import connections
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
@@ -45,6 +47,18 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_sqlite_search_probe(monkeypatch):
+    """modelsearch decides once per process whether SQLite full-text search works, by querying the database.
+
+    If that first probe ran during tests/portal/test_database_down.py's simulated outage, it settled on the
+    plain fallback backend (no Turkish folding) for the rest of the session; let each browser test re-probe.
+    """
+    from modelsearch.backends import database
+
+    monkeypatch.setattr(database, "USE_SQLITE_FTS", None)
+
+
+@pytest.fixture(autouse=True)
 def _serve_media(settings):
     """Tests keep uploads in memory and DEBUG is off, so nothing serves them; this URLconf does."""
     settings.ROOT_URLCONF = "tests.e2e.urls"
@@ -59,7 +73,18 @@ def browser() -> Browser:
             "(Playwright's own browser download is neither needed nor used).",
             pytrace=False,
         )
+    # Django's connection handler keeps its connections in context-local storage. Starting Playwright's sync
+    # API leaves this thread in another context, where fresh connection objects lack the copy of the data
+    # migrations' rows that serialized_rollback restores from, if the test database was set up (by earlier,
+    # non-browser tests) before the browser started. Carry that copy over.
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections.settings
+    }
     playwright = sync_playwright().start()
+    for alias, contents in serialized.items():
+        if contents and not getattr(connections[alias], "_test_serialized_contents", None):
+            connections[alias]._test_serialized_contents = contents
     browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
