@@ -32,5 +32,3 @@ def mentor(db):
 @pytest.fixture
 def admin_user(db):
     return make_user("admin", superuser=True)
-
-
