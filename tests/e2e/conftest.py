@@ -10,9 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls tests make while it exists
-# are still synchronous and safe, so Django's async guard must not refuse them.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 E2E_DIR = Path(__file__).parent
 SCREENSHOT_DIR = E2E_DIR / "screenshots"
@@ -44,6 +42,27 @@ def pytest_collection_modifyitems(items):
         if E2E_DIR in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Playwright's sync API runs an event loop in the test thread; the ORM calls made meanwhile (factories,
+    database flushes) are still synchronous and safe, so Django's async guard must not refuse them.
+
+    Only around browser tests: other tests (e.g. `check --deploy` in a subprocess) must not inherit it.
+    """
+    if E2E_DIR not in Path(str(item.fspath)).parents:  # this hook is called for every test of the session
+        yield
+        return
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
 
 
 @pytest.fixture(autouse=True)
