@@ -1,7 +1,7 @@
 """Read-only queries over the library, shared by pages, template tags, feeds and the search service."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -36,7 +36,6 @@ class PracticeFilters:
     provinces: tuple[int, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod
     def from_form_data(cls, data: dict[str, Any]) -> "PracticeFilters":

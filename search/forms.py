@@ -35,18 +35,9 @@ class SearchForm(LibraryFilterForm):
     def to_query(self, *, page_size: int = DEFAULT_PAGE_SIZE) -> SearchQuery:
         data = self.cleaned_data
         filters = PracticeFilters.from_form_data(data)
-        return SearchQuery(
+        return SearchQuery.from_filters(
+            filters,
             text=data.get("q") or "",
-            themes=filters.themes,
-            target_groups=filters.target_groups,
-            tags=filters.tags,
-            sdgs=filters.sdgs,
-            statuses=filters.statuses,
-            evidence_levels=filters.evidence_levels,
-            budget_bands=filters.budget_bands,
-            provinces=filters.provinces,
-            year_from=filters.year_from,
-            year_to=filters.year_to,
             sort=data.get("sort") or "relevance",
             page=data.get("page") or 1,
             page_size=page_size,

@@ -9,17 +9,8 @@ from .types import SearchQuery
 
 def search_listing(*, filters: PracticeFilters, sort: str | None, page: int, page_size: int) -> ListingPage:
     result = search(
-        SearchQuery(
-            themes=filters.themes,
-            target_groups=filters.target_groups,
-            tags=filters.tags,
-            sdgs=filters.sdgs,
-            statuses=filters.statuses,
-            evidence_levels=filters.evidence_levels,
-            budget_bands=filters.budget_bands,
-            provinces=filters.provinces,
-            year_from=filters.year_from,
-            year_to=filters.year_to,
+        SearchQuery.from_filters(
+            filters,
             sort=sort or "newest",
             page=page,
             page_size=page_size,

@@ -1,6 +1,8 @@
 """The search service's typed boundary: what a caller asks (SearchQuery) and gets back (SearchResult)."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+
+from practices.selectors import PracticeFilters
 
 SORTS = ("relevance", "newest", "title", "most_adopted", "start_year")
 MAX_PAGE_SIZE = 100
@@ -48,6 +50,12 @@ class SearchQuery:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
+
+    @classmethod
+    def from_filters(cls, filters: PracticeFilters, **options) -> "SearchQuery":
+        """A query restricted by the library's filters; `options` set text, sort, page and the rest."""
+        restrictions = {f.name: getattr(filters, f.name) for f in fields(PracticeFilters)}
+        return cls(**restrictions, **options)
 
     def with_changes(self, **changes) -> "SearchQuery":
         return replace(self, **changes)
