@@ -83,7 +83,19 @@ def _serve_media(settings):
     settings.ROOT_URLCONF = "tests.e2e.urls"
 
 
-@pytest.fixture(scope="session")
+def serialized_contents() -> dict:
+    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+
+
+def carry_serialized_contents(serialized: dict) -> None:
+    for alias, contents in serialized.items():
+        if contents and not getattr(connections[alias], "_test_serialized_contents", None):
+            connections[alias]._test_serialized_contents = contents
+
+
+# Package scope: Playwright is stopped after the last browser test, so the tests pytest-django runs later in
+# this thread (its event loop gone) may use the ORM again without Django's async guard refusing.
+@pytest.fixture(scope="package")
 def browser() -> Browser:
     executable = shutil.which("chromium")
     if executable is None:
@@ -101,13 +113,13 @@ def browser() -> Browser:
         for alias in connections.settings
     }
     playwright = sync_playwright().start()
-    for alias, contents in serialized.items():
-        if contents and not getattr(connections[alias], "_test_serialized_contents", None):
-            connections[alias]._test_serialized_contents = contents
+    carry_serialized_contents(serialized)
     browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
     yield browser
+    serialized = serialized_contents()
     browser.close()
     playwright.stop()
+    carry_serialized_contents(serialized)
 
 
 @pytest.fixture(params=list(VIEWPORTS))
