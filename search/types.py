@@ -57,6 +57,11 @@ class SearchQuery:
         restrictions = {f.name: getattr(filters, f.name) for f in fields(PracticeFilters)}
         return cls(**restrictions, **options)
 
+    @property
+    def filters(self) -> PracticeFilters:
+        """The library's filters this query carries (the inverse of from_filters)."""
+        return PracticeFilters(**{f.name: getattr(self, f.name) for f in fields(PracticeFilters)})
+
     def with_changes(self, **changes) -> "SearchQuery":
         return replace(self, **changes)
 

@@ -1,5 +1,7 @@
 """Database backend: Wagtail's search on the active database, facets by ORM aggregation in fixed queries."""
 
+from dataclasses import replace
+
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 
 from wagtail.search.backends import get_search_backend
@@ -30,21 +32,9 @@ FACET_FILTER_FIELD = {
 
 
 def practice_filters(query: SearchQuery, *, without: str | tuple[str, ...] = ()) -> PracticeFilters:
-    values = {
-        "themes": query.themes,
-        "target_groups": query.target_groups,
-        "tags": query.tags,
-        "sdgs": query.sdgs,
-        "statuses": query.statuses,
-        "evidence_levels": query.evidence_levels,
-        "budget_bands": query.budget_bands,
-        "provinces": query.provinces,
-        "year_from": query.year_from,
-        "year_to": query.year_to,
-    }
-    for name in (without,) if isinstance(without, str) else without:
-        values[name] = None if name.startswith("year_") else ()
-    return PracticeFilters(**values)
+    """The query's library filters, with the named ones cleared (a facet ignores its own filter)."""
+    names = (without,) if isinstance(without, str) else without
+    return replace(query.filters, **{name: None if name.startswith("year_") else () for name in names})
 
 
 def text_query(text: str):
