@@ -9,14 +9,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.provinces import PROVINCES
 from practices.models import PracticeMetric, PracticePage
 
-from .models import ADOPTED_STAGES, Adoption, AdoptionMetric, AdoptionStage, Municipality
-from .selectors import FunnelStage, Relationship, adoption_funnel, municipalities_with_relationship
+from .models import ADOPTED_STAGES, Adoption, AdoptionMetric, AdoptionStage, Municipality, MunicipalityKind
+from .selectors import FunnelStage, Relationship, municipalities_with_relationship
 
 # ---- map geometry ----------------------------------------------------------------------------------------
 
@@ -217,12 +217,26 @@ class ImpactFigures:
     map: ImpactMap
     funnel: list[FunnelBar]
     themes: list[ThemeAdoptions]
-    practices: list[PracticeAdoptions]
-    comparisons: list[PracticeComparison]
+    practices: list[PracticeAdoptions]  # the most adopted first, at most PRACTICE_ROWS_SHOWN
+    practices_total: int  # practices with an adoption in progress or done
+    comparisons: list[PracticeComparison]  # at most PRACTICE_COMPARISONS_SHOWN
+    comparisons_total: int  # practices whose adopters reported a metric
 
     @property
     def funnel_total(self) -> int:
         return sum(bar.count for bar in self.funnel)
+
+    @property
+    def practices_cut(self) -> bool:
+        return len(self.practices) < self.practices_total
+
+    @property
+    def comparisons_cut(self) -> bool:
+        return len(self.comparisons) < self.comparisons_total
+
+    @property
+    def library_most_adopted_url(self) -> str:
+        return LIBRARY_MOST_ADOPTED_URL
 
 
 def _map_status(municipality: Municipality) -> str:
@@ -241,22 +255,41 @@ def municipality_statuses() -> list[Municipality]:
     )
 
 
+def municipality_rows(municipalities: list[Municipality]) -> list[MunicipalityStatus]:
+    # Labels translated once per call, not once per row (hundreds of rows).
+    kinds = {value: str(label) for value, label in MunicipalityKind.choices}
+    relationships = {value: str(label) for value, label in Relationship.LABELS.items()}
+    return [
+        MunicipalityStatus(
+            name=str(m),
+            province=m.province_name,
+            kind=kinds.get(m.kind, m.kind),
+            relationship=m.relationship,
+            relationship_label=relationships[m.relationship],
+            adopting=bool(m.is_adopting),
+        )
+        for m in municipalities
+    ]
+
+
 def build_map(municipalities: list[Municipality]) -> ImpactMap:
+    labels = {status: str(label) for status, label in MapStatus.LABELS.items()}
     markers = []
     for municipality in municipalities:
         coordinates = municipality.coordinates
         if coordinates is None:
             continue
         status = _map_status(municipality)
+        x, y = project(*coordinates)
         markers.append(
             MapMarker(
                 name=str(municipality),
                 province=municipality.province_name,
                 status=status,
-                status_label=str(MapStatus.LABELS[status]),
+                status_label=labels[status],
                 hosted=municipality.relationship == Relationship.HOSTED,
-                x=project(*coordinates)[0],
-                y=project(*coordinates)[1],
+                x=x,
+                y=y,
             )
         )
     outline, dots = _province_layer([(marker.x, marker.y) for marker in markers])
@@ -282,74 +315,99 @@ def funnel_bars(stages: list[FunnelStage]) -> list[FunnelBar]:
     ]
 
 
-def practices_with_adoptions() -> QuerySet[PracticePage]:
-    """Live, public practices with at least one adoption that is not dropped, with per-stage counts."""
-    in_progress = ~Q(adoptions__stage__in=[*ADOPTED_STAGES, AdoptionStage.DROPPED])
-    return (
-        PracticePage.objects.live()
-        .public()
-        .annotate(
-            adopted_total=Count("adoptions", filter=Q(adoptions__stage__in=ADOPTED_STAGES), distinct=True),
-            in_progress_total=Count("adoptions", filter=in_progress, distinct=True),
-        )
-        .filter(Q(adopted_total__gt=0) | Q(in_progress_total__gt=0))
-        .select_related("theme")
-        .order_by("-adopted_total", "-in_progress_total", "title")
+# The page lists the most adopted practices only; the library sorts all of them the same way.
+PRACTICE_ROWS_SHOWN = 20
+PRACTICE_COMPARISONS_SHOWN = 10
+LIBRARY_MOST_ADOPTED_URL = "/uygulamalar/?sort=most_adopted"
+IN_PROGRESS_STAGES = tuple(
+    stage for stage in AdoptionStage.values if stage not in ADOPTED_STAGES and stage != AdoptionStage.DROPPED
+)
+
+
+def _stage_key(stage: str) -> str:
+    return f"stage_{stage}"
+
+
+def adoption_counts_by_practice() -> list[dict]:
+    """One row per practice with any adoption (drafts too, for the funnel), most adopted first (one query).
+
+    Each row: practice_id, title, theme, a count per stage, adopted, in_progress, `public` (live and not
+    restricted) and `reported` (an adopter has entered a metric). Grouped over the adoptions, so the cost
+    follows the number of adoptions, never the number of pages in the library.
+    """
+    # Live from the joined page; restricted sections via Wagtail's own rule (a hashed subquery over every
+    # published page cost more than the whole aggregate at 10,000 practices).
+    restricted = PracticePage.objects.not_public().filter(pk=OuterRef("practice_id"))
+    reported = AdoptionMetric.objects.filter(
+        adoption__practice_id=OuterRef("practice_id"), adoption__stage__in=ADOPTED_STAGES
     )
+    return list(
+        Adoption.objects.order_by()
+        .values("practice_id", title=F("practice__title"), theme=F("practice__theme__name"))
+        .annotate(
+            **{_stage_key(stage): Count("pk", filter=Q(stage=stage)) for stage in AdoptionStage.values},
+            adopted=Count("pk", filter=Q(stage__in=ADOPTED_STAGES)),
+            in_progress=Count("pk", filter=Q(stage__in=IN_PROGRESS_STAGES)),
+            public=ExpressionWrapper(Q(practice__live=True) & ~Exists(restricted), BooleanField()),
+            reported=Exists(reported),
+        )
+        .order_by("-adopted", "-in_progress", "title", "practice_id")
+    )
+
+
+def _funnel_from(rows: list[dict]) -> list[FunnelStage]:
+    """The same stages as selectors.adoption_funnel (all adoptions), summed from the per-practice rows."""
+    keys = {stage: _stage_key(stage) for stage in AdoptionStage.values}
+    return [
+        FunnelStage(stage=stage, label=str(label), count=sum(row[keys[stage]] for row in rows))
+        for stage, label in AdoptionStage.choices
+    ]
 
 
 def _page_url(page: PracticePage, request) -> str | None:
     return page.get_url(request=request) if request is not None else page.url
 
 
-def practice_comparisons(*, practices: list[PracticePage], request=None) -> list[PracticeComparison]:
-    """Each practice with adopters: its metrics at origin beside the adopters' own values (two queries)."""
-    adopted_ids = [p.pk for p in practices if getattr(p, "adopted_total", 1)]
-    if not adopted_ids:
+def practice_comparisons(
+    *, practice_ids: list[int], pages: dict[int, PracticePage], request=None
+) -> list[PracticeComparison]:
+    """Each practice's metrics at origin beside the adopters' own values, in the given order (two queries).
+
+    Only practices where some adopter reported a value are compared.
+    """
+    if not practice_ids:
         return []
     origin = list(
-        PracticeMetric.objects.filter(page_id__in=adopted_ids).order_by("page_id", "sort_order", "pk")
+        PracticeMetric.objects.filter(page_id__in=practice_ids).order_by("page_id", "sort_order", "pk")
     )
     adopter_rows = list(
         AdoptionMetric.objects.filter(
-            adoption__practice_id__in=adopted_ids, adoption__stage__in=ADOPTED_STAGES
+            adoption__practice_id__in=practice_ids, adoption__stage__in=ADOPTED_STAGES
         )
         .select_related("adoption__municipality")
         .order_by("adoption__municipality__name", "pk")
     )
     by_origin: dict[int, MetricComparison] = {}
     comparisons: dict[int, PracticeComparison] = {}
-    titles = {p.pk: p for p in practices}
+
+    def comparison_of(practice_id: int) -> PracticeComparison:
+        if practice_id not in comparisons:
+            page = pages[practice_id]
+            comparisons[practice_id] = PracticeComparison(title=page.title, url=_page_url(page, request))
+        return comparisons[practice_id]
+
     for metric in origin:
-        comparison = comparisons.setdefault(
-            metric.page_id,
-            PracticeComparison(
-                title=titles[metric.page_id].title, url=_page_url(titles[metric.page_id], request)
-            ),
-        )
         row = MetricComparison(
             label=metric.label, unit=metric.unit, origin_value=metric.value, origin_year=metric.year
         )
-        comparison.metrics.append(row)
+        comparison_of(metric.page_id).metrics.append(row)
         by_origin[metric.pk] = row
     own_rows: dict[tuple[int, str, str], MetricComparison] = {}
     for adopter_metric in adopter_rows:
         practice_id = adopter_metric.adoption.practice_id
-        value = AdopterValue(
-            municipality=str(adopter_metric.adoption.municipality),
-            value=adopter_metric.value,
-            unit=adopter_metric.unit,
-            year=adopter_metric.year,
-        )
         row = by_origin.get(adopter_metric.origin_metric_id)
         if row is None:
             # A metric the adopter measures that has no counterpart at origin.
-            comparison = comparisons.setdefault(
-                practice_id,
-                PracticeComparison(
-                    title=titles[practice_id].title, url=_page_url(titles[practice_id], request)
-                ),
-            )
             key = (practice_id, adopter_metric.label, adopter_metric.unit)
             row = own_rows.get(key)
             if row is None:
@@ -357,58 +415,63 @@ def practice_comparisons(*, practices: list[PracticePage], request=None) -> list
                     label=adopter_metric.label, unit=adopter_metric.unit, origin_value=None, origin_year=None
                 )
                 own_rows[key] = row
-                comparison.metrics.append(row)
-        row.adopters.append(value)
-    # Only practices where some adopter reported a value are compared.
+                comparison_of(practice_id).metrics.append(row)
+        row.adopters.append(
+            AdopterValue(
+                municipality=str(adopter_metric.adoption.municipality),
+                value=adopter_metric.value,
+                unit=adopter_metric.unit,
+                year=adopter_metric.year,
+            )
+        )
     return [
         comparisons[pk]
-        for pk in adopted_ids
+        for pk in practice_ids
         if pk in comparisons and any(metric.adopters for metric in comparisons[pk].metrics)
     ]
 
 
 def impact_figures(*, request=None) -> ImpactFigures:
+    """Everything the impact page shows, in five queries of its own whatever the size of the library."""
     municipalities = municipality_statuses()
-    practices = list(practices_with_adoptions())
+    rows = adoption_counts_by_practice()
+    listed = [row for row in rows if row["public"] and (row["adopted"] or row["in_progress"])]
     themes: dict[str, list[int]] = {}
-    for practice in practices:
-        counts = themes.setdefault(practice.theme.name, [0, 0])
-        counts[0] += practice.adopted_total
-        counts[1] += practice.in_progress_total
-    adopted_practices = [p for p in practices if p.adopted_total]
+    for row in listed:
+        counts = themes.setdefault(row["theme"], [0, 0])
+        counts[0] += row["adopted"]
+        counts[1] += row["in_progress"]
+    shown = listed[:PRACTICE_ROWS_SHOWN]
+    reported_ids = [row["practice_id"] for row in listed if row["adopted"] and row["reported"]]
+    compared_ids = reported_ids[:PRACTICE_COMPARISONS_SHOWN]
+    # Only the pages named on the page are loaded, and only what their title and URL need.
+    pages = PracticePage.objects.filter(pk__in={row["practice_id"] for row in shown} | set(compared_ids))
+    pages = pages.only("title", "url_path").in_bulk() if shown or compared_ids else {}
     return ImpactFigures(
         hosted=sum(m.relationship == Relationship.HOSTED for m in municipalities),
         in_talks=sum(m.relationship == Relationship.IN_TALKS for m in municipalities),
         adopting=sum(bool(m.is_adopting) for m in municipalities),
-        practices_transferred=len(adopted_practices),
-        municipalities=[
-            MunicipalityStatus(
-                name=str(m),
-                province=m.province_name,
-                kind=m.get_kind_display(),
-                relationship=m.relationship,
-                relationship_label=str(Relationship.LABELS[m.relationship]),
-                adopting=bool(m.is_adopting),
-            )
-            for m in municipalities
-        ],
+        practices_transferred=sum(bool(row["adopted"]) for row in listed),
+        municipalities=municipality_rows(municipalities),
         map=build_map(municipalities),
-        funnel=funnel_bars(adoption_funnel()),
+        funnel=funnel_bars(_funnel_from(rows)),
         themes=sorted(
             (ThemeAdoptions(theme=name, adopted=a, in_progress=i) for name, (a, i) in themes.items()),
             key=lambda t: (-t.adopted, -t.in_progress, t.theme),
         ),
         practices=[
             PracticeAdoptions(
-                title=p.title,
-                url=_page_url(p, request),
-                theme=p.theme.name,
-                adopted=p.adopted_total,
-                in_progress=p.in_progress_total,
+                title=pages[row["practice_id"]].title,
+                url=_page_url(pages[row["practice_id"]], request),
+                theme=row["theme"],
+                adopted=row["adopted"],
+                in_progress=row["in_progress"],
             )
-            for p in practices
+            for row in shown
         ],
-        comparisons=practice_comparisons(practices=adopted_practices, request=request),
+        practices_total=len(listed),
+        comparisons=practice_comparisons(practice_ids=compared_ids, pages=pages, request=request),
+        comparisons_total=len(reported_ids),
     )
 
 

@@ -208,6 +208,75 @@ def test_drafts_are_not_named_on_the_impact_page():
     draft = PracticePageFactory(live=False, title="Yayınlanmamış taslak uygulama")
     AdoptionFactory(practice=draft, stage=AdoptionStage.ADOPTED)
     assert "Yayınlanmamış taslak" not in impact_html()
+    figures = impact.impact_figures()
+    assert (figures.practices, figures.practices_transferred, figures.themes) == ([], 0, [])
+    # The funnel counts every adoption, as the mentors' dashboard does.
+    assert {bar.stage: bar.count for bar in figures.funnel}[AdoptionStage.ADOPTED] == 1
+
+
+def test_practices_in_a_restricted_section_are_neither_named_nor_counted():
+    from wagtail.models import PageViewRestriction
+
+    hidden = PracticePageFactory(title="Giriş gerektiren uygulama")
+    shown = PracticePageFactory(title="Herkese açık uygulama")
+    for practice in (hidden, shown):
+        AdoptionFactory(practice=practice, stage=AdoptionStage.ADOPTED)
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    figures = impact.impact_figures()
+    assert [p.title for p in figures.practices] == ["Herkese açık uygulama"]
+    assert figures.practices_transferred == 1
+    html = impact_html()
+    assert "Giriş gerektiren" not in html and "Herkese açık uygulama" in html
+
+
+def many_adopted_practices(count: int) -> list[PracticePage]:
+    """`count` practices, practice n adopted by n + 1 municipalities, each adopter reporting a metric."""
+    practices = []
+    municipalities = [MunicipalityFactory() for _ in range(count)]
+    for n in range(count):
+        practice = PracticePageFactory(title=f"Çok benimsenen {n:02d}")
+        origin = PracticeMetricFactory(page=practice, label="Yararlanan", value=100, unit="kişi")
+        for municipality in municipalities[: n + 1]:
+            adoption = AdoptionFactory(
+                municipality=municipality, practice=practice, stage=AdoptionStage.ADOPTED
+            )
+            AdoptionMetricFactory(adoption=adoption, origin_metric=origin, label="Yararlanan", value=10)
+        practices.append(practice)
+    return practices
+
+
+def test_only_the_most_adopted_practices_are_listed_with_a_link_to_the_whole_library(monkeypatch):
+    monkeypatch.setattr(impact, "PRACTICE_ROWS_SHOWN", 3)
+    monkeypatch.setattr(impact, "PRACTICE_COMPARISONS_SHOWN", 2)
+    many_adopted_practices(5)
+    figures = impact.impact_figures()
+    assert [(p.title, p.adopted) for p in figures.practices] == [
+        ("Çok benimsenen 04", 5),
+        ("Çok benimsenen 03", 4),
+        ("Çok benimsenen 02", 3),
+    ]
+    assert (figures.practices_total, figures.practices_transferred) == (5, 5)
+    assert sum(t.adopted for t in figures.themes) == 15  # themes still count every practice
+    assert [c.title for c in figures.comparisons] == ["Çok benimsenen 04", "Çok benimsenen 03"]
+
+    html = impact_html()
+    section = re.search(r'<section aria-labelledby="practices-heading">.*?</section>', html, re.S).group(0)
+    caption = re.search(r"<caption>(.*?)</caption>", section, re.S).group(1)
+    assert re.search(r"\b3\b", caption) and re.search(r"\b5\b", caption)
+    assert len(re.findall(r'<th scope="row">', section)) == 3
+    assert 'href="/uygulamalar/?sort=most_adopted"' in section
+    assert "Çok benimsenen 01" not in html and "Çok benimsenen 00" not in html
+    comparisons = re.search(r'<section aria-labelledby="comparison-heading">.*?</section>', html, re.S).group(
+        0
+    )
+    assert comparisons.count('class="table metric-comparison"') == 2
+
+
+def test_a_short_list_has_no_cut_note():
+    many_adopted_practices(2)
+    html = impact_html()
+    assert "?sort=most_adopted" not in html
+    assert all(f"Çok benimsenen {n:02d}" in html for n in range(2))
 
 
 def test_empty_database_renders():
@@ -223,6 +292,17 @@ def test_query_strings_never_give_a_500(client, query):
 @pytest.mark.parametrize("size", [3, 25])
 def test_impact_page_query_count_is_constant(client, django_assert_num_queries, size):
     build_relationships(size, seed=size)
+    client.get(URL)
+    with django_assert_num_queries(IMPACT_QUERIES):
+        assert client.get(URL).status_code == 200
+
+
+def test_impact_page_query_count_is_the_same_when_the_lists_are_cut(
+    client, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr(impact, "PRACTICE_ROWS_SHOWN", 2)
+    monkeypatch.setattr(impact, "PRACTICE_COMPARISONS_SHOWN", 1)
+    many_adopted_practices(4)
     client.get(URL)
     with django_assert_num_queries(IMPACT_QUERIES):
         assert client.get(URL).status_code == 200
