@@ -796,7 +796,7 @@ def write_results(result: dict, options) -> None:
     md_path.write_text(markdown(result))
     print()
     print(md_path.read_text())
-    log(f"wrote {json_path.relative_to(ROOT)} and {md_path.relative_to(ROOT)}")
+    log(f"wrote {json_path} and {md_path}")
 
 
 if __name__ == "__main__":

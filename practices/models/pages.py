@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,28 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("practice library")
+
+    def route(self, request, path_components):
+        if path_components:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                return self.route_to_practice(request, path_components)
+        return super().route(request, path_components)
+
+    def route_to_practice(self, request, path_components):
+        """A practice and what its page shows first, in one query (Wagtail's generic routing takes two:
+        the child as a plain Page, then its specific row, and the theme comes later)."""
+        practice = (
+            PracticePage.objects.child_of(self)
+            .select_related("theme", "hero_image")
+            .filter(slug=path_components[0])
+            .first()
+        )
+        if practice is None:
+            return super().route(request, path_components)  # a child of another type, or a 404
+        practice._cached_parent_obj = self
+        return practice.route(request, path_components[1:])
 
     @path("")
     def library(self, request):

@@ -127,6 +127,35 @@ def test_related_practices_share_the_theme_or_a_tag_and_exclude_itself_and_draft
     assert "Ana uygulama" not in related
 
 
+def test_related_practices_rank_most_shared_tags_first_then_newest_of_the_theme(client):
+    theme = ThemeFactory()
+    practice = PracticePageFactory(title="Ana uygulama", theme=theme, tags=["gıda", "tarım", "kadın"])
+    PracticePageFactory(title="Aynı tema eski", theme=theme)
+    PracticePageFactory(title="Bir ortak etiket", tags=["gıda"])
+    PracticePageFactory(title="Üç ortak etiket", tags=["gıda", "tarım", "kadın"])
+    PracticePageFactory(title="Aynı tema yeni", theme=theme)
+    PracticePageFactory(title="İki ortak etiket", tags=["tarım", "kadın", "spor"])
+    html = client.get(practice.url).content.decode()
+    related = html[html.index('id="related-heading"') :]
+    shown = [title for title in ("Üç ortak etiket", "İki ortak etiket", "Bir ortak etiket") if title in related]
+    assert shown == ["Üç ortak etiket", "İki ortak etiket", "Bir ortak etiket"]
+    assert related.index("Üç ortak etiket") < related.index("İki ortak etiket") < related.index("Bir ortak")
+    assert "Aynı tema" not in related  # three tag-sharing practices fill the three places
+
+
+def test_related_practices_are_topped_up_with_the_newest_of_the_same_theme(client):
+    theme = ThemeFactory()
+    practice = PracticePageFactory(title="Ana uygulama", theme=theme, tags=["gıda"])
+    PracticePageFactory(title="Aynı tema en eski", theme=theme)
+    PracticePageFactory(title="Aynı tema eski", theme=theme)
+    PracticePageFactory(title="Ortak etiket", tags=["gıda"])
+    PracticePageFactory(title="Aynı tema yeni", theme=theme)
+    related = client.get(practice.url).content.decode()
+    related = related[related.index('id="related-heading"') :]
+    assert related.index("Ortak etiket") < related.index("Aynı tema yeni") < related.index("Aynı tema eski")
+    assert "Aynı tema en eski" not in related
+
+
 def test_practice_page_without_related_practices_has_no_empty_section(client):
     practice = PracticePageFactory(tags=["benzersiz"])
     assert 'id="related-heading"' not in client.get(practice.url).content.decode()
