@@ -2,9 +2,11 @@
 
 import datetime
 import re
+from collections.abc import Iterable
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal.provinces import PROVINCE_CHOICES
@@ -30,9 +32,18 @@ class DateInput(forms.DateInput):
 MAX_ID_DIGITS = 9  # ids stay inside a 32-bit integer; longer numbers overflow SQLite before any lookup
 
 
+MAX_OFFERED_PRACTICES = 20
+
+
 def _plausible_id(value) -> bool:
     text = str(value).strip()
     return text.isdigit() and len(text) <= MAX_ID_DIGITS
+
+
+def plausible_ids(values: Iterable[object], *, limit: int = MAX_OFFERED_PRACTICES) -> list[int]:
+    """The first `limit` values that look like ids, as integers; anything else is dropped."""
+    ids = [int(str(value).strip()) for value in values if _plausible_id(value)]
+    return list(dict.fromkeys(ids))[:limit]
 
 
 class IdChoiceField(forms.ModelChoiceField):
@@ -96,11 +107,12 @@ class VisitRequestForm(forms.Form):
         label=_("Alternative date"), required=False, widget=DateInput(), help_text=_("Optional.")
     )
     practices = IdMultipleChoiceField(
-        # Set per form in __init__: .public() queries view restrictions, which must not run at import time.
+        # Only the practices the visitor came with are offered (set in __init__), never the whole library.
         queryset=PracticePage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Practices you are interested in"),
+        help_text=_("Untick a practice to leave it out; you can name other practices in your message."),
     )
     message = forms.CharField(
         max_length=MESSAGE_MAX_LENGTH,
@@ -120,10 +132,28 @@ class VisitRequestForm(forms.Form):
     # Honeypot: hidden from people by CSS, filled in by bots that fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
-    def __init__(self, *args, today: datetime.date | None = None, **kwargs):
+    def __init__(self, *args, today: datetime.date | None = None, offered: Iterable[object] = (), **kwargs):
+        """`offered`: practice ids from the link the visitor followed (?practice=…); a posted form offers
+        the practices it was sent with, so a form shown again after an error keeps the choice."""
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.fields["practices"].queryset = PracticePage.objects.live().public().order_by("title")
+        if self.is_bound:
+            posted = (
+                self.data.getlist("practices")
+                if hasattr(self.data, "getlist")
+                else self.data.get("practices")
+            )
+            offered = posted if isinstance(posted, list | tuple) else [posted] if posted else []
+        offered_ids = plausible_ids(offered)
+        if offered_ids:
+            self.fields["practices"].queryset = (
+                PracticePage.objects.live().public().filter(pk__in=offered_ids).order_by("title")
+            )
+
+    @cached_property
+    def offered_practices(self) -> list[PracticePage]:
+        """What the practice checkboxes show (no query when the visitor came without ?practice=)."""
+        return list(self.fields["practices"].queryset)
         for name in ("preferred_date_1", "preferred_date_2"):
             self.fields[name].widget.attrs["min"] = self.today.isoformat()
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})

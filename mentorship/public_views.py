@@ -8,26 +8,12 @@ from django.views.decorators.http import require_http_methods
 
 from portal.cache import cache_public_response
 from portal.models import PortalSettings
-from practices.models import PracticePage
 
 from . import impact, ratelimit
-from .public_forms import VisitRequestForm
+from .public_forms import VisitRequestForm, plausible_ids
 from .public_services import visit_request_submit
 
 RATE_SCOPE = "visit-request"
-MAX_PRESELECTED = 20
-
-
-def _preselected_practices(request) -> list[int]:
-    """Live practice ids from ?practice=…; anything else in the query string is ignored."""
-    ids = []
-    for raw in request.GET.getlist("practice")[:MAX_PRESELECTED]:
-        raw = raw.strip()
-        if raw.isdigit() and len(raw) < 10:
-            ids.append(int(raw))
-    if not ids:
-        return []
-    return list(PracticePage.objects.live().public().filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def _render_form(request, form: VisitRequestForm, *, status: int = 200):
@@ -63,7 +49,9 @@ def visit_request(request):
             request=form.to_request(consent_text_version=portal_settings.consent_text_version)
         )
         return redirect("visit_request_done")
-    form = VisitRequestForm(initial={"practices": _preselected_practices(request)})
+    # Practices from ?practice=… are offered and ticked; the form drops ids that are not live and public.
+    preselected = plausible_ids(request.GET.getlist("practice"))
+    form = VisitRequestForm(initial={"practices": preselected}, offered=preselected)
     return _render_form(request, form)
 
 

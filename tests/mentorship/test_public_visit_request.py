@@ -5,7 +5,9 @@ import re
 
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -83,6 +85,45 @@ def test_practice_from_the_query_string_is_preselected(client):
     checked = re.findall(r'<input[^>]*name="practices"[^>]*>', html)
     assert any(f'value="{practice.pk}"' in tag and "checked" in tag for tag in checked)
     assert not any(f'value="{other.pk}"' in tag and "checked" in tag for tag in checked)
+
+
+def test_only_the_practice_the_visitor_came_with_is_offered_never_the_whole_library(client):
+    practice = PracticePageFactory(title="Gelinen uygulama")
+    PracticePageFactory(title="Başka bir uygulama")
+    html = client.get(URL, {"practice": practice.pk}).content.decode()
+    boxes = re.findall(r'<input[^>]*name="practices"[^>]*>', html)
+    assert len(boxes) == 1 and f'value="{practice.pk}"' in boxes[0]
+    assert "Gelinen uygulama" in html and "Başka bir uygulama" not in html
+
+
+def test_without_a_practice_the_form_points_to_the_library_and_the_message(client):
+    PracticePageFactory(title="Kütüphanedeki uygulama")
+    html = client.get(URL).content.decode()
+    assert 'name="practices"' not in html and "Kütüphanedeki uygulama" not in html
+    assert 'href="/uygulamalar/"' in html
+    assert re.search(r'<p class="help" id="practices_hint">[^<]*message', html)
+
+
+@pytest.mark.parametrize("query", [{}, {"practice": "PRACTICE"}])
+def test_form_queries_do_not_grow_with_the_library(client, django_assert_max_num_queries, query):
+    practices = [PracticePageFactory() for _ in range(3)]
+    query = {k: (practices[0].pk if v == "PRACTICE" else v) for k, v in query.items()}
+    client.get(URL, query)
+    with CaptureQueriesContext(connection) as small:
+        client.get(URL, query)
+    for _ in range(25):
+        PracticePageFactory()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(URL, query)
+    assert len(re.findall(r'name="practices"', response.content.decode())) == len(query)
+
+
+def test_a_rejected_request_keeps_the_chosen_practices_ticked(client):
+    chosen, other = PracticePageFactory(title="Seçilen uygulama"), PracticePageFactory()
+    response = client.post(URL, valid_data(practices=[chosen.pk, other.pk], email="not-an-email"))
+    assert response.status_code == 400
+    boxes = re.findall(r'<input[^>]*name="practices"[^>]*>', response.content.decode())
+    assert len(boxes) == 2 and all("checked" in box for box in boxes)
 
 
 @pytest.mark.parametrize("value", ["999999", "abc", "-1", "1e9", "", "%00", "9" * 40])
