@@ -110,13 +110,16 @@ def renditions(lookup: str, *filter_specs: str) -> Prefetch:
     )
 
 
-def with_listing_data(queryset: QuerySet[PracticePage]) -> QuerySet[PracticePage]:
-    """Everything a practice card shows, fetched in a fixed number of queries."""
+def with_card_data(queryset: QuerySet[PracticePage]) -> QuerySet[PracticePage]:
+    """Everything a practice card shows (components/_practice_card.html), in a fixed number of queries."""
     return queryset.select_related("theme", "hero_image").prefetch_related(
-        renditions("hero_image", "fill-640x360", "fill-320x180"),
-        "target_groups",
-        "tags",
+        renditions("hero_image", "fill-640x360", "fill-320x180"), "target_groups"
     )
+
+
+def with_listing_data(queryset: QuerySet[PracticePage]) -> QuerySet[PracticePage]:
+    """A card's data and the tags, which search results and the search index show too."""
+    return with_card_data(queryset).prefetch_related("tags")
 
 
 def related_practices(
@@ -148,7 +151,7 @@ def related_practices(
         .order_by("-first_published_at", "pk")
     )
     ids = (ids + list(same_theme.values_list("pk", flat=True)[:limit]))[:limit]
-    pages = with_listing_data(published_practices().filter(pk__in=ids)).in_bulk()
+    pages = with_card_data(published_practices().filter(pk__in=ids)).in_bulk()
     return [pages[pk] for pk in ids if pk in pages]
 
 
@@ -164,10 +167,10 @@ def featured_practices(*, limit: int = 3) -> list[PracticePage]:
     """Practices marked as featured, newest first, topped up with the newest others to fill ``limit``."""
     newest_first = ("-first_published_at", "-pk")
     featured = list(
-        with_listing_data(published_practices().filter(featured=True)).order_by(*newest_first)[:limit]
+        with_card_data(published_practices().filter(featured=True)).order_by(*newest_first)[:limit]
     )
     if len(featured) < limit:
-        others = with_listing_data(published_practices().exclude(pk__in=[p.pk for p in featured]))
+        others = with_card_data(published_practices().exclude(pk__in=[p.pk for p in featured]))
         featured += list(others.order_by(*newest_first)[: limit - len(featured)])
     return featured
 
@@ -209,22 +212,24 @@ def headline_figures() -> HeadlineFigures:
 
 
 def case_study_sections(practice: PracticePage) -> dict[str, Any]:
-    """What a case study shows besides its own fields, one query each (renditions prefetched)."""
-    hero_image = practice.hero_image
-    if hero_image is not None:
-        prefetch_related_objects([practice], renditions("hero_image", "fill-1200x600", "fill-480x320"))
-    gallery = practice.gallery_images.select_related("image").prefetch_related(
-        renditions("image", "fill-480x320")
-    )
+    """What the case study and its replication kit both show besides the page's own fields, one query each."""
     return {
-        "hero_image": hero_image,
         "index_page": practice.get_parent().specific,
         "target_groups": list(practice.target_groups.all()),
         "metrics": list(practice.metrics.all()),
         "steps": list(practice.replication_steps.all()),
         "partners": list(practice.partners.all()),
         "documents": list(practice.documents.select_related("document")),
-        "gallery": list(gallery),
         "sdgs": list(practice.sdgs.all()),
-        "tags": list(practice.tags.all()),
     }
+
+
+def case_study_media(practice: PracticePage) -> dict[str, Any]:
+    """What only the case study page shows (the printable kit leaves it out): images and tags."""
+    hero_image = practice.hero_image
+    if hero_image is not None:
+        prefetch_related_objects([practice], renditions("hero_image", "fill-1200x600", "fill-480x320"))
+    gallery = practice.gallery_images.select_related("image").prefetch_related(
+        renditions("image", "fill-480x320")
+    )
+    return {"hero_image": hero_image, "gallery": list(gallery), "tags": list(practice.tags.all())}

@@ -99,7 +99,7 @@ def tag_view(request, *, index_page, tag_slug: str):
 
 
 def practice_view(request, *, practice):
-    context = selectors.case_study_sections(practice)
+    context = selectors.case_study_sections(practice) | selectors.case_study_media(practice)
     context["related_practices"] = selectors.related_practices(practice, tags=context["tags"])
     return practice.render(request, context_overrides=context)
 
