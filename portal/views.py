@@ -9,6 +9,8 @@ from django.utils.translation import check_for_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .errors import NotFoundForVisitors
+
 
 def database_reachable() -> bool:
     try:
@@ -75,7 +77,8 @@ def switch_language(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "errors/404.html", status=404)
+    reason = str(exception) if isinstance(exception, NotFoundForVisitors) else ""
+    return render(request, "errors/404.html", {"reason": reason}, status=404)
 
 
 def server_error(request):

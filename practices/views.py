@@ -3,10 +3,11 @@
 from collections.abc import Sequence
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from taggit.models import Tag
+
+from portal.errors import NotFoundForVisitors
 
 from . import listing, selectors
 from .forms import LibraryFilterForm
@@ -87,7 +88,7 @@ def library_view(request, *, index_page):
 def tag_view(request, *, index_page, tag_slug: str):
     tag = Tag.objects.filter(slug=tag_slug).first() if "\x00" not in tag_slug else None
     if tag is None:
-        raise Http404(_("There is no tag “%(tag)s”.") % {"tag": tag_slug[:50]})
+        raise NotFoundForVisitors(_("There is no tag “%(tag)s”.") % {"tag": tag_slug[:50]})
     return render_listing(
         request,
         index_page=index_page,

@@ -86,10 +86,20 @@ def test_tag_page_lists_practices_with_that_tag(client):
     assert "Sosyal Market" not in html
 
 
-def test_unknown_tag_is_a_helpful_404(client):
+def test_unknown_tag_is_a_404_that_says_which_tag_is_missing(client):
     response = client.get("/uygulamalar/etiket/yok-boyle-etiket/")
     assert response.status_code == 404
-    assert "/uygulamalar/" in response.content.decode()
+    html = response.content.decode()
+    assert "“yok-boyle-etiket”" in html
+    assert "/uygulamalar/" in html
+
+
+def test_other_404s_never_show_internal_messages(client):
+    response = client.get("/uygulamalar/boyle-bir-uygulama-yok/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'class="message message--warning"' not in html
+    assert "matches the given query" not in html
 
 
 def test_hero_image_alt_text_is_the_image_description(client):
