@@ -1,8 +1,10 @@
 """Admin forms and list filters for the mentorship records; rules stay in services.py."""
 
+from collections.abc import Iterable
+
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,7 @@ from wagtail.documents.widgets import AdminDocumentChooser
 import django_filters
 
 from portal.provinces import PROVINCE_CHOICES
+from practices.models import PracticePage
 
 from .models import (
     Adoption,
@@ -55,9 +58,21 @@ class MentorMultipleChoiceField(MentorChoiceMixin, forms.ModelMultipleChoiceFiel
 
 # ---- edit forms -------------------------------------------------------------------------------------------
 
+PRACTICE_ROWS = "practice_links"
+
+
+def practice_choice_queryset(*, keep_ids: Iterable[int] = ()) -> QuerySet[PracticePage]:
+    """Practices a mentor may choose: live and public, plus those already on the record."""
+    published = PracticePage.objects.live().public().values("pk")
+    return PracticePage.objects.filter(Q(pk__in=published) | Q(pk__in=list(keep_ids)))
+
 
 class VisitForm(WagtailAdminModelForm):
-    """Mentors plan and update visits here; completion goes through the "Complete visit" action."""
+    """Mentors plan and update visits here; completion goes through the "Complete visit" action.
+
+    The practices discussed are chooser rows (formset "practice_links", see VisitViewSet's panels): the page
+    never lists the library, whatever its size.
+    """
 
     mentors = MentorMultipleChoiceField(
         queryset=mentor_users(), required=False, widget=forms.CheckboxSelectMultiple, label=_("mentors")
@@ -72,7 +87,6 @@ class VisitForm(WagtailAdminModelForm):
             "preferred_dates",
             "format",
             "mentors",
-            "practices",
             "participants",
             "contact",
             "request_message",
@@ -90,9 +104,27 @@ class VisitForm(WagtailAdminModelForm):
             self.fields["status"].disabled = True
         if "contact" in self.fields:
             self.fields["contact"].queryset = ContactPerson.objects.select_related("municipality")
+        for form in self.practice_forms:
+            field = form.fields["practice"]
+            field.queryset = practice_choice_queryset(keep_ids=[form.instance.practice_id or 0])
+            field.error_messages["invalid_choice"] = _("Choose a published practice.")
+
+    @property
+    def practice_forms(self) -> list:
+        formset = self.formsets.get(PRACTICE_ROWS) if hasattr(self, "formsets") else None
+        return list(formset.forms) if formset is not None else []
 
     def clean(self):
         cleaned = super().clean()
+        seen = set()
+        for form in self.practice_forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            practice = data.get("practice")
+            if practice is None or data.get("DELETE"):
+                continue
+            if practice.pk in seen:
+                form.add_error("practice", _("This practice is already on the visit."))
+            seen.add(practice.pk)
         status = cleaned.get("status")
         if status == VisitStatus.COMPLETED and not (
             self.instance.pk and self.instance.status == VisitStatus.COMPLETED

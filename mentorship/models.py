@@ -13,6 +13,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
 
 FIRST_PLATE = 1
@@ -164,8 +169,11 @@ class VisitStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Visit(models.Model):
-    """A study visit, on-site visit or online meeting; public requests start as "requested" without a date."""
+class Visit(ClusterableModel):
+    """A study visit, on-site visit or online meeting; public requests start as "requested" without a date.
+
+    Clusterable so the admin form can edit the practices discussed as chooser rows (VisitPractice).
+    """
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="visits", verbose_name=_("municipality")
@@ -184,7 +192,11 @@ class Visit(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="mentored_visits", verbose_name=_("mentors")
     )
     practices = models.ManyToManyField(
-        "practices.PracticePage", blank=True, related_name="visits", verbose_name=_("practices discussed")
+        "practices.PracticePage",
+        through="VisitPractice",
+        blank=True,
+        related_name="visits",
+        verbose_name=_("practices discussed"),
     )
     participants = models.PositiveSmallIntegerField(
         null=True, blank=True, verbose_name=_("number of participants")
@@ -246,6 +258,33 @@ class Visit(models.Model):
         return ", ".join(practice.title for practice in self.practices.all())
 
     practice_titles.short_description = _("practices discussed")
+
+
+class VisitPractice(Orderable):
+    """One practice discussed at a visit: the row behind Visit.practices, edited with a chooser in the admin.
+
+    The table is the one Django created for the plain many-to-many field (migration 0003 keeps its rows).
+    """
+
+    visit = ParentalKey(
+        Visit, on_delete=models.CASCADE, related_name="practice_links", verbose_name=_("visit")
+    )
+    practice = models.ForeignKey(
+        "practices.PracticePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_column="practicepage_id",
+        verbose_name=_("practice"),
+    )
+
+    class Meta(Orderable.Meta):
+        db_table = "mentorship_visit_practices"
+        unique_together = [("visit", "practice")]
+        verbose_name = _("practice discussed")
+        verbose_name_plural = _("practices discussed")
+
+    def __str__(self) -> str:
+        return str(self.practice)
 
 
 class AdoptionStage(models.TextChoices):

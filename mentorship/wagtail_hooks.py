@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .admin_views import (
@@ -26,6 +27,7 @@ from .admin_views import (
     VisitInspectView,
     user_can_mentor,
 )
+from .choosers import PracticeChooserWidget, practice_chooser_viewset
 from .dashboard import (
     AdoptionFunnelPanel,
     OverdueFollowUpsPanel,
@@ -33,6 +35,7 @@ from .dashboard import (
     UpcomingVisitsPanel,
 )
 from .forms import (
+    PRACTICE_ROWS,
     AdoptionFilterSet,
     AdoptionForm,
     ContactPersonFilterSet,
@@ -180,7 +183,23 @@ class VisitViewSet(MentorshipModelViewSet):
     url_prefix = "mentorship/visits"
     menu_order = 300
     inspect_view_class = VisitInspectView
-    form_class = VisitForm
+    # Panels so the practices discussed are chosen in Wagtail's chooser (searchable, paginated, several at
+    # once) instead of a list of the whole library; VisitForm keeps the rules.
+    edit_handler = ObjectList(
+        [
+            *(FieldPanel(name) for name in ("municipality", "status", "date", "preferred_dates", "format")),
+            FieldPanel("mentors"),
+            MultipleChooserPanel(
+                PRACTICE_ROWS,
+                chooser_field_name="practice",
+                panels=[FieldPanel("practice", widget=PracticeChooserWidget)],
+                heading=_("Practices discussed"),
+                label=_("Practice"),
+            ),
+            *(FieldPanel(name) for name in ("participants", "contact", "request_message", "notes")),
+        ],
+        base_form_class=VisitForm,
+    )
     list_display = ["municipality", "date", "status", "format", "mentor_names", "participants"]
     search_fields = ["municipality__name", "notes", "preferred_dates"]
     filterset_class = VisitFilterSet
@@ -358,6 +377,11 @@ class MentorshipViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_mentorship_viewsets():
     return MentorshipViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_practice_chooser():
+    return practice_chooser_viewset
 
 
 @hooks.register("register_admin_urls")
