@@ -18,6 +18,7 @@ import django_filters
 from portal.provinces import PROVINCE_CHOICES
 from practices.models import PracticePage
 
+from .choosers import PracticeChooserWidget
 from .models import (
     Adoption,
     AdoptionStage,
@@ -159,14 +160,19 @@ class AdoptionForm(WagtailAdminModelForm):
     class Meta:
         model = Adoption
         fields = ["municipality", "practice", "mentor", "kept", "changed"]
+        # The chooser, not a select of the whole library.
+        widgets = {"practice": PracticeChooserWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mentor"].queryset = mentor_users()
+        practice = self.fields["practice"]
+        practice.queryset = practice_choice_queryset(keep_ids=[self.instance.practice_id or 0])
+        practice.error_messages["invalid_choice"] = _("Choose a published practice.")
         if self.instance.pk:
             # Moving an adoption to another municipality or practice would rewrite its history.
             self.fields["municipality"].disabled = True
-            self.fields["practice"].disabled = True
+            practice.disabled = True
 
 
 class AdoptionStageForm(forms.Form):
@@ -264,10 +270,10 @@ class AdoptionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Adoption
+        # No practice filter: a select of the whole library; the list's search matches practice titles.
         fields = [
             "stage",
             "mentor",
-            "practice",
             "municipality__kind",
             "municipality__province",
             "stage_changed_at",
