@@ -148,8 +148,12 @@ class FollowUpForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = mentor_users()
-        self.fields["visit"].queryset = Visit.objects.select_related("municipality")
-        self.fields["adoption"].queryset = Adoption.objects.select_related("municipality", "practice")
+        # Labels only: the municipality's name, kind and province, and the practice title (not its page row).
+        labels = ("municipality__name", "municipality__kind", "municipality__province")
+        self.fields["visit"].queryset = Visit.objects.select_related("municipality").only("date", *labels)
+        self.fields["adoption"].queryset = Adoption.objects.select_related("municipality", "practice").only(
+            "practice__title", *labels
+        )
 
 
 class AdoptionForm(WagtailAdminModelForm):
