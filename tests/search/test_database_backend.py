@@ -106,6 +106,41 @@ def test_a_facet_ignores_its_own_filter_but_applies_the_others(library):
     assert provinces == {"6": 1}
 
 
+def test_a_many_valued_facet_ignores_its_own_filter_and_the_others_apply_it(library):
+    result = search(SearchQuery(text="cocuk", target_groups=("yaslilar",)))
+    assert ids(result) == {library["body_match"].pk}
+    groups = {v.value: (v.count, v.selected) for v in result.facets["target_group"]}
+    assert groups == {"cocuklar": (2, False), "yaslilar": (1, True)}
+    assert {v.value: v.count for v in result.facets["theme"]} == {"saglik": 1}
+    assert {v.value: v.count for v in result.facets["tag"]} == {}
+
+
+def test_a_filter_no_facet_shows_applies_to_every_facet(library):
+    PracticePageFactory(title="Çocuk Parkı", evidence_level="evaluated", province=1, tags=["park"])
+    everything = search(SearchQuery(text="cocuk"))
+    assert everything.total == 4
+    result = search(SearchQuery(text="cocuk", evidence_levels=("implemented",)))
+    assert result.total == 3
+    assert sum(v.count for v in result.facets["province"]) == 3
+    assert "park" not in {v.value for v in result.facets["tag"]}
+    assert "park" in {v.value for v in everything.facets["tag"]}
+
+
+def test_facets_without_text_ignore_their_own_filter(library):
+    result = search(SearchQuery(themes=("saglik",)))
+    assert result.total == 3
+    themes = {v.value: (v.count, v.selected) for v in result.facets["theme"]}
+    assert themes == {"saglik": (3, True), "sosyal-hizmetler": (2, False)}
+    assert {v.value: v.count for v in result.facets["province"]} == {"1": 1, "6": 1, "34": 1}
+    assert [v.value for v in result.facets["start_year"]] == ["2021", "2018", "2015"]
+
+
+def test_a_word_matching_nothing_gives_empty_facets(library):
+    result = search(SearchQuery(text="qqqqzzzz"))
+    assert result.total == 0 and result.hits == []
+    assert all(values == [] for values in result.facets.values())
+
+
 def test_pagination_edges(library):
     first = search(SearchQuery(page=1, page_size=2))
     assert first.total == 5 and len(first.hits) == 2 and first.num_pages == 3 and first.has_next
