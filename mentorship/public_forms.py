@@ -149,17 +149,17 @@ class VisitRequestForm(forms.Form):
             self.fields["practices"].queryset = (
                 PracticePage.objects.live().public().filter(pk__in=offered_ids).order_by("title")
             )
-
-    @cached_property
-    def offered_practices(self) -> list[PracticePage]:
-        """What the practice checkboxes show (no query when the visitor came without ?practice=)."""
-        return list(self.fields["practices"].queryset)
         for name in ("preferred_date_1", "preferred_date_2"):
             self.fields[name].widget.attrs["min"] = self.today.isoformat()
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+
+    @cached_property
+    def offered_practices(self) -> list[PracticePage]:
+        """What the practice checkboxes show (no query when the visitor came without ?practice=)."""
+        return list(self.fields["practices"].queryset)
 
     def full_clean(self):
         super().full_clean()

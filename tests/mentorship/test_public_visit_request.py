@@ -79,6 +79,16 @@ def test_get_shows_the_form_with_a_csrf_token_and_is_never_cached(client):
     assert reverse("visit_request") == URL
 
 
+def test_form_helps_browsers_and_keeps_the_honeypot_out_of_the_tab_order(client):
+    html = client.get(URL).content.decode()
+    honeypot = re.search(r'<input[^>]*name="website"[^>]*>', html).group(0)
+    assert 'tabindex="-1"' in honeypot
+    assert 'autocomplete="off"' in honeypot
+    assert re.search(r'<input[^>]*name="email"[^>]*autocomplete="email"', html)
+    today = timezone.localdate().isoformat()
+    assert re.search(rf'<input[^>]*name="preferred_date_1"[^>]*min="{today}"', html)
+
+
 def test_practice_from_the_query_string_is_preselected(client):
     practice, other = PracticePageFactory(), PracticePageFactory()
     html = client.get(URL, {"practice": practice.pk}).content.decode()
