@@ -25,13 +25,7 @@ from wagtail.log_actions import log
 from . import selectors, services
 from .forms import AdoptionStageForm
 from .models import Adoption, CalendarFeedToken, Visit, VisitStatus
-
-MENTOR_PERMISSION = "mentorship.view_visit"
-
-
-def user_can_mentor(user) -> bool:
-    """Mentors group members and superusers; editors and publishers are not."""
-    return bool(user.is_authenticated and user.is_active and user.has_perm(MENTOR_PERMISSION))
+from .permissions import user_can_mentor
 
 
 class QuerysetIndexView(IndexView):

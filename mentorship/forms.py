@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ import django_filters
 from portal.provinces import PROVINCE_CHOICES
 from practices.models import PracticePage
 
-from .choosers import PracticeChooserWidget
+from .choosers import AdoptionChooserWidget, PracticeChooserWidget, VisitChooserWidget, as_id
 from .models import (
     Adoption,
     AdoptionStage,
@@ -138,22 +139,32 @@ class VisitForm(WagtailAdminModelForm):
         return cleaned
 
 
+class RecordChoiceField(forms.ModelChoiceField):
+    """A chooser's id; one that is not a plausible id is an invalid choice before reaching the database."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and as_id(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class FollowUpForm(WagtailAdminModelForm):
+    """The parent visit or adoption is picked in a chooser (searchable, paginated): the page never lists them.
+
+    Exactly one of the two: FollowUp.clean() says so, the database constraint enforces it.
+    """
+
     assignee = MentorChoiceField(queryset=mentor_users(), label=_("assignee"))
 
     class Meta:
         model = FollowUp
         fields = ["action", "assignee", "due_date", "done_at", "visit", "adoption"]
+        field_classes = {"visit": RecordChoiceField, "adoption": RecordChoiceField}
+        widgets = {"visit": VisitChooserWidget, "adoption": AdoptionChooserWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = mentor_users()
-        # Labels only: the municipality's name, kind and province, and the practice title (not its page row).
-        labels = ("municipality__name", "municipality__kind", "municipality__province")
-        self.fields["visit"].queryset = Visit.objects.select_related("municipality").only("date", *labels)
-        self.fields["adoption"].queryset = Adoption.objects.select_related("municipality", "practice").only(
-            "practice__title", *labels
-        )
 
 
 class AdoptionForm(WagtailAdminModelForm):

@@ -27,7 +27,12 @@ from .admin_views import (
     VisitInspectView,
     user_can_mentor,
 )
-from .choosers import PracticeChooserWidget, practice_chooser_viewset
+from .choosers import (
+    PracticeChooserWidget,
+    adoption_chooser_viewset,
+    practice_chooser_viewset,
+    visit_chooser_viewset,
+)
 from .dashboard import (
     AdoptionFunnelPanel,
     OverdueFollowUpsPanel,
@@ -382,6 +387,11 @@ def register_mentorship_viewsets():
 @hooks.register("register_admin_viewset")
 def register_practice_chooser():
     return practice_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_follow_up_parent_choosers():
+    return [visit_chooser_viewset, adoption_chooser_viewset]
 
 
 @hooks.register("register_admin_urls")
