@@ -120,10 +120,12 @@ class DatabaseSearchBackend:
         terms = " ".join(fold(word) for word in words(text)[:MAX_TERMS])
         if not terms:
             return []
+        # As in matching(): modelsearch gets every practice, the published/public restriction comes after.
         results = self.wagtail_backend.autocomplete(
-            terms, selectors.published_practices(), order_by_relevance=True
-        )
-        return [{"title": page.title, "url": page.url} for page in results[:limit]]
+            terms, PracticePage.objects.all(), order_by_relevance=True
+        ).get_queryset()
+        pages = (results & selectors.published_practices()).order_by(*results.query.order_by)[:limit]
+        return [{"title": page.title, "url": page.url} for page in pages]
 
     def health(self) -> dict[str, str]:
         return {"search": f"ok ({self.name})"}

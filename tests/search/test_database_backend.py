@@ -79,6 +79,27 @@ def test_unpublished_and_private_practices_never_appear(library):
     assert result.total == 1
 
 
+def test_a_published_restriction_modelsearch_cannot_translate_still_works(library, monkeypatch):
+    # modelsearch refuses querysets filtered by expressions such as Exists(); the backend gives it every
+    # practice and applies the published/public restriction itself.
+    from django.db.models import Exists, OuterRef
+
+    from wagtail.models import PageViewRestriction
+
+    from practices import selectors
+    from practices.models import PracticePage
+    from search.service import autocomplete
+
+    def published_practices():
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        return PracticePage.objects.live().filter(~Exists(restricted))
+
+    monkeypatch.setattr(selectors, "published_practices", published_practices)
+    PageViewRestriction.objects.create(page=library["tag_match"], restriction_type="login")
+    assert ids(search(SearchQuery(text="cocuk"))) == {library["title_match"].pk, library["body_match"].pk}
+    assert [item["title"] for item in autocomplete("cocu")] == ["Çocuk Oyun Evleri"]
+
+
 def test_facet_counts_equal_counts_computed_independently(library):
     result = search(SearchQuery(text="cocuk"))
     matched = [library[k] for k in ("title_match", "tag_match", "body_match")]
