@@ -62,6 +62,13 @@ def admin_urls() -> list[tuple[str, str]]:
         ("complete_visit", reverse("mentorship_visits:complete", args=(visit.pk,))),
         ("calendar_settings", reverse("mentorship_calendar_settings")),
     ]
+    for chooser, pk in (("mentorship_visit_chooser", visit.pk), ("mentorship_adoption_chooser", adoption.pk)):
+        urls += [
+            (f"{chooser}:choose", reverse(f"{chooser}:choose")),
+            (f"{chooser}:choose_results", reverse(f"{chooser}:choose_results")),
+            (f"{chooser}:chosen", reverse(f"{chooser}:chosen", args=(pk,))),
+            (f"{chooser}:chosen_multiple", reverse(f"{chooser}:chosen_multiple") + f"?id={pk}"),
+        ]
     return urls
 
 
@@ -81,7 +88,7 @@ def test_permission_matrix_over_every_mentorship_admin_url(client, request, role
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
     urls = admin_urls()
-    assert len(urls) == 5 * 9 + 3
+    assert len(urls) == 5 * 9 + 3 + 2 * 4
     wrong = []
     for label, url in urls:
         response = client.get(url)
