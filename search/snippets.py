@@ -1,6 +1,7 @@
 """Backend-independent helpers: highlighted snippets and "did you mean" suggestions, both Turkish-aware."""
 
 import difflib
+import functools
 import re
 
 from django.core.cache import cache
@@ -20,8 +21,12 @@ def query_terms(text: str) -> list[str]:
     return [fold(word) for word in words(text)][:10]
 
 
+# Folding every token of a summary or body is most of a hit's cost; the same words recur across practices.
+_fold_token = functools.lru_cache(maxsize=16384)(fold)
+
+
 def _matches(token: str, terms: list[str]) -> bool:
-    folded = fold(token)
+    folded = _fold_token(token)
     # Prefix matching in both directions approximates stemming: "çocukların" for "cocuk",
     # "engelli" for "engellilere".
     return any(folded.startswith(term) or (len(folded) >= 4 and term.startswith(folded)) for term in terms)
