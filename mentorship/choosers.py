@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q, QuerySet
 from django.urls import URLPattern
 from django.utils import dateformat
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -196,7 +197,7 @@ class LabelledRecordsMixin:
     def columns(self):
         title = self.title_column
         title.accessor = type(self).label_for
-        title.label = _("Record")
+        title.label = capfirst(self.model_class._meta.verbose_name)
         return [title, *self.extra_columns]
 
     def can_create(self):

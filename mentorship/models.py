@@ -500,6 +500,13 @@ class FollowUp(models.Model):
         if (self.visit_id is None) == (self.adoption_id is None):
             raise ValidationError(_("Attach the follow-up to either a visit or an adoption (exactly one)."))
 
+    def validate_constraints(self, exclude=None):
+        # clean() states the visit-or-adoption rule in words; without this the form would repeat it as
+        # "Constraint “follow_up_visit_xor_adoption” is violated." (the database still enforces it).
+        if (self.visit_id is None) == (self.adoption_id is None):
+            exclude = {*(exclude or ()), "visit", "adoption"}
+        super().validate_constraints(exclude=exclude)
+
     @property
     def is_done(self) -> bool:
         return self.done_at is not None

@@ -116,6 +116,7 @@ def test_a_follow_up_needs_exactly_one_parent(mentor_client, mentor, parents):
     assert response.status_code == 200
     html = response.content.decode()
     assert any(message in html for message in EXACTLY_ONE)
+    assert "follow_up_visit_xor_adoption" not in html  # said once, in words, not as the constraint's name
     assert not FollowUp.objects.exists()
 
 
