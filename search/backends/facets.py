@@ -8,7 +8,8 @@ the number of matches.
 """
 
 from collections import Counter
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
+from typing import NamedTuple
 
 from django.db.models import BooleanField, Case, CharField, Count, F, QuerySet, Value, When
 from django.db.models.functions import Cast
@@ -57,15 +58,26 @@ def filter_groups(filters: PracticeFilters) -> dict[str, PracticeFilters]:
     return active
 
 
-@dataclass(frozen=True)
-class ScopeRow:
+ALL_PASS = None
+SEVERAL_FAIL = -1
+
+
+class ScopeRow(NamedTuple):
     pk: int
     theme_slug: str | None
     theme_name: str | None
     status: str
     province: int
     start_year: int
-    passes: tuple[bool, ...]  # one flag per active filter group, in the order of FacetScope.groups
+    # Which active filter group the practice fails: ALL_PASS, the group's index, or SEVERAL_FAIL.
+    fails: int | None
+
+
+def failed_group(flags: tuple[bool, ...]) -> int | None:
+    if all(flags):
+        return ALL_PASS
+    first = flags.index(False)
+    return first if all(flags[first + 1 :]) else SEVERAL_FAIL
 
 
 class FacetScope:
@@ -74,7 +86,7 @@ class FacetScope:
     def __init__(self, ordered: QuerySet[PracticePage], filters: PracticeFilters, *, by_ids: bool):
         self.filters = filters
         self.by_ids = by_ids
-        self.groups = filter_groups(filters)
+        self.groups = list(filter_groups(filters).items())
         flags = {
             f"passes_{index}": Case(
                 When(
@@ -84,22 +96,22 @@ class FacetScope:
                 default=False,
                 output_field=BooleanField(),
             )
-            for index, alone in enumerate(self.groups.values())
+            for index, (_, alone) in enumerate(self.groups)
         }
         self.queryset = ordered
-        self.rows = [
-            ScopeRow(*row[: len(ROW_COLUMNS)], passes=tuple(row[len(ROW_COLUMNS) :]))
-            for row in ordered.annotate(**flags).values_list(*ROW_COLUMNS, *flags)
-        ]
+        rows = ordered.annotate(**flags).values_list(*ROW_COLUMNS, *flags)
+        width = len(ROW_COLUMNS)
+        if flags:
+            self.rows = [ScopeRow(*row[:width], fails=failed_group(row[width:])) for row in rows]
+        else:
+            self.rows = [ScopeRow(*row, fails=ALL_PASS) for row in rows]
 
     def passing(self, *, ignoring: str | None = None) -> list[ScopeRow]:
         """Rows passing every filter, or every filter except those the facet ``ignoring`` shows."""
         if not self.groups:
             return self.rows
-        keep = [group != ignoring for group in self.groups]
-        return [
-            row for row in self.rows if all(ok or not kept for ok, kept in zip(row.passes, keep, strict=True))
-        ]
+        ignored = next((index for index, (group, _) in enumerate(self.groups) if group == ignoring), ALL_PASS)
+        return [row for row in self.rows if row.fails is ALL_PASS or row.fails == ignored]
 
     def restrict(self, queryset: QuerySet, column: str, facet: str) -> QuerySet:
         """Rows of a many-to-many table whose practice is in scope and passes every filter but the facet's."""
