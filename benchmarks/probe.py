@@ -178,7 +178,7 @@ def seed_mentorship(*, visits: int, adoptions: int) -> dict:
         visit_model.objects.bulk_create(new_visits)
         through = visit_model.practices.through
         through.objects.bulk_create(
-            [through(visit_id=v.pk, practicepage_id=rng.choice(practice_ids)) for v in new_visits],
+            [through(visit_id=v.pk, practice_id=rng.choice(practice_ids)) for v in new_visits],
             ignore_conflicts=True,
         )
         taken = set(adoption_model.objects.values_list("municipality_id", "practice_id"))
