@@ -147,9 +147,9 @@ def test_related_practices_rank_most_shared_tags_first_then_newest_of_the_theme(
     PracticePageFactory(title="İki ortak etiket", tags=["tarım", "kadın", "spor"])
     html = client.get(practice.url).content.decode()
     related = html[html.index('id="related-heading"') :]
-    shown = [title for title in ("Üç ortak etiket", "İki ortak etiket", "Bir ortak etiket") if title in related]
-    assert shown == ["Üç ortak etiket", "İki ortak etiket", "Bir ortak etiket"]
-    assert related.index("Üç ortak etiket") < related.index("İki ortak etiket") < related.index("Bir ortak")
+    most, more, fewest = "Üç ortak etiket", "İki ortak etiket", "Bir ortak etiket"
+    assert all(title in related for title in (most, more, fewest))
+    assert related.index(most) < related.index(more) < related.index(fewest)
     assert "Aynı tema" not in related  # three tag-sharing practices fill the three places
 
 
