@@ -29,8 +29,10 @@ from .models import Adoption, Visit
 from .permissions import user_can_mentor
 
 
-class PracticeTitleSearchForm(BaseFilterForm):
-    # A title filter rather than the search backend: the backend cannot apply public()'s restriction filter.
+class RecordSearchForm(BaseFilterForm):
+    """One search box; each chooser says which fields it matches (search_for: query -> Q)."""
+
+    search_for = None
     q = forms.CharField(
         label=_("Search term"), widget=forms.TextInput(attrs={"placeholder": _("Search")}), required=False
     )
@@ -39,10 +41,15 @@ class PracticeTitleSearchForm(BaseFilterForm):
         objects = super().filter(objects)
         query = (self.cleaned_data.get("q") or "").strip()
         if query:
-            objects = objects.filter(title__icontains=query)
+            objects = objects.filter(type(self).search_for(query))
             self.is_searching = True
             self.search_query = query
         return objects
+
+
+class PracticeTitleSearchForm(RecordSearchForm):
+    # A title filter rather than the search backend: the backend cannot apply public()'s restriction filter.
+    search_for = staticmethod(lambda query: Q(title__icontains=query))
 
 
 class PracticeChooseView(chooser_views.ChooseView):
@@ -159,24 +166,6 @@ def visit_search(query: str) -> Q:
 
 def adoption_search(query: str) -> Q:
     return Q(municipality__name__icontains=query) | Q(practice__title__icontains=query)
-
-
-class RecordSearchForm(BaseFilterForm):
-    """One search box; each chooser says which fields it matches (search_for: query -> Q)."""
-
-    search_for = None
-    q = forms.CharField(
-        label=_("Search term"), widget=forms.TextInput(attrs={"placeholder": _("Search")}), required=False
-    )
-
-    def filter(self, objects):
-        objects = super().filter(objects)
-        query = (self.cleaned_data.get("q") or "").strip()
-        if query:
-            objects = objects.filter(type(self).search_for(query))
-            self.is_searching = True
-            self.search_query = query
-        return objects
 
 
 class VisitSearchForm(RecordSearchForm):
