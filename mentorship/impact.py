@@ -190,6 +190,12 @@ class AdopterValue:
     unit: str
     year: int | None
 
+    @classmethod
+    def of(cls, metric) -> "AdopterValue":
+        """An adopter's figure from its AdoptionMetric (adoption__municipality selected)."""
+        municipality = str(metric.adoption.municipality)
+        return cls(municipality=municipality, value=metric.value, unit=metric.unit, year=metric.year)
+
 
 @dataclass
 class MetricComparison:
@@ -416,14 +422,7 @@ def practice_comparisons(
                 )
                 own_rows[key] = row
                 comparison_of(practice_id).metrics.append(row)
-        row.adopters.append(
-            AdopterValue(
-                municipality=str(adopter_metric.adoption.municipality),
-                value=adopter_metric.value,
-                unit=adopter_metric.unit,
-                year=adopter_metric.year,
-            )
-        )
+        row.adopters.append(AdopterValue.of(adopter_metric))
     return [
         comparisons[pk]
         for pk in practice_ids
@@ -520,12 +519,5 @@ def practice_adopters(*, practice: PracticePage) -> PracticeAdopters:
                 origin_year=origin.year if origin else None,
             )
             by_key[key] = row
-        row.adopters.append(
-            AdopterValue(
-                municipality=str(metric.adoption.municipality),
-                value=metric.value,
-                unit=metric.unit,
-                year=metric.year,
-            )
-        )
+        row.adopters.append(AdopterValue.of(metric))
     return PracticeAdopters(municipalities=names, comparison=list(by_key.values()))
