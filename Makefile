@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-e2e lint format bench clean install install-dev
+.PHONY: run test test-fast test-e2e lint format bench services clean install install-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,11 @@ test-fast: install-dev
 test-e2e: install-dev
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
-bench: install-dev
+# PostgreSQL and Redis on 127.0.0.1 from Debian's packages (installed and started when absent; needs root or sudo).
+services:
+	bash deploy/local-services.sh
+
+bench: install-dev services
 	$(BIN)/python benchmarks/run.py
 
 clean:

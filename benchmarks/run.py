@@ -33,7 +33,7 @@ RESULTS = BENCH / "results"
 PYTHON = sys.executable
 HOST = "127.0.0.1"
 REDIS_DEFAULT = "redis://127.0.0.1:6379/5"
-PG_DEFAULT = "postgres://postgres@127.0.0.1:5432"
+PG_DEFAULT = "postgres://atlas:atlas@127.0.0.1:5432"
 
 PAGES = [  # (key, label): order of the tables
     ("minimal", "minimal Django view"),
