@@ -162,6 +162,19 @@ class VisitFormat(models.TextChoices):
     ONLINE = "online", _("Online meeting")
 
 
+class VisitPurpose(models.TextChoices):
+    """Why a municipality asks for a visit (public request form); "other" is explained in the message."""
+
+    ADOPT = "adopt", _("We plan to adopt or adapt a practice")
+    LEARN = "learn", _("We want to learn about a practice before deciding")
+    EXCHANGE = "exchange", _("Exchange of experience between municipalities")
+    OTHER = "other", _("Something else (please say in your message)")
+
+
+DELEGATION_SIZE_MIN = 1
+DELEGATION_SIZE_MAX = 200
+
+
 class VisitStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     SCHEDULED = "scheduled", _("Scheduled")
@@ -201,6 +214,16 @@ class Visit(ClusterableModel):
     participants = models.PositiveSmallIntegerField(
         null=True, blank=True, verbose_name=_("number of participants")
     )
+    delegation_size = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(DELEGATION_SIZE_MIN), MaxValueValidator(DELEGATION_SIZE_MAX)],
+        verbose_name=_("delegation size (requested)"),
+        help_text=_("How many people the municipality said would come, when it asked for the visit."),
+    )
+    purpose = models.CharField(
+        max_length=20, choices=VisitPurpose.choices, blank=True, verbose_name=_("purpose of the visit")
+    )
     request_message = models.TextField(blank=True, verbose_name=_("message with the request"))
     notes = models.TextField(blank=True, verbose_name=_("notes"))
     contact = models.ForeignKey(
@@ -222,6 +245,14 @@ class Visit(ClusterableModel):
         constraints = [
             models.CheckConstraint(condition=Q(status__in=VisitStatus.values), name="visit_status_valid"),
             models.CheckConstraint(condition=Q(format__in=VisitFormat.values), name="visit_format_valid"),
+            models.CheckConstraint(
+                condition=Q(purpose="") | Q(purpose__in=VisitPurpose.values), name="visit_purpose_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(delegation_size__isnull=True)
+                | Q(delegation_size__gte=DELEGATION_SIZE_MIN, delegation_size__lte=DELEGATION_SIZE_MAX),
+                name="visit_delegation_size_range",
+            ),
             models.CheckConstraint(
                 condition=(
                     ~Q(status__in=[VisitStatus.SCHEDULED, VisitStatus.COMPLETED]) | Q(date__isnull=False)
