@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import public_views
+from .public import views as public_views
 
 urlpatterns = [
     path("ziyaret-talebi/", public_views.visit_request, name="visit_request"),

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.provinces import PROVINCE_CHOICES
 from practices.models import PracticePage
 
-from .models import Municipality, MunicipalityKind
-from .public_services import NewMunicipality, VisitRequest
+from ..models import Municipality, MunicipalityKind
+from .services import NewMunicipality, VisitRequest
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
 # Line breaks and other control characters in a one-line field would end up in e-mail subjects and exports.

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods
 from portal.cache import cache_public_response
 from portal.models import PortalSettings
 
-from . import impact, ratelimit
-from .public_forms import VisitRequestForm, plausible_ids
-from .public_services import visit_request_submit
+from .. import impact, ratelimit
+from .forms import VisitRequestForm, plausible_ids
+from .services import visit_request_submit
 
 RATE_SCOPE = "visit-request"
 

@@ -15,7 +15,7 @@ from django_tasks import task
 
 from practices.models import PracticePage
 
-from .models import ContactPerson, ContactSource, Municipality, Visit, VisitFormat, VisitStatus
+from ..models import ContactPerson, ContactSource, Municipality, Visit, VisitFormat, VisitStatus
 
 
 @dataclass(frozen=True)
