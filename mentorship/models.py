@@ -370,6 +370,14 @@ class Adoption(models.Model):
     )
     kept = models.TextField(blank=True, verbose_name=_("what was kept of the original practice"))
     changed = models.TextField(blank=True, verbose_name=_("what was changed, and why"))
+    show_publicly = models.BooleanField(
+        default=False,
+        verbose_name=_("show on the practice page"),
+        help_text=_(
+            "Once adopted, name this municipality (linked to its website) with what it kept and changed "
+            "on the public practice page. Only with the municipality's agreement."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
 
     class Meta:
