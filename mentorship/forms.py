@@ -174,7 +174,7 @@ class AdoptionForm(WagtailAdminModelForm):
 
     class Meta:
         model = Adoption
-        fields = ["municipality", "practice", "mentor", "kept", "changed"]
+        fields = ["municipality", "practice", "mentor", "kept", "changed", "show_publicly"]
         # The chooser, not a select of the whole library.
         widgets = {"practice": PracticeChooserWidget}
 

@@ -325,6 +325,7 @@ class AdoptionViewSet(MentorshipModelViewSet):
         "mentor",
         "kept",
         "changed",
+        "show_publicly",
     ]
     export_headings = {"get_stage_display": _("Stage")}
 
