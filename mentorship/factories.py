@@ -22,6 +22,7 @@ from .models import (
     MunicipalityKind,
     Visit,
     VisitFormat,
+    VisitPurpose,
     VisitStatus,
 )
 
@@ -88,6 +89,8 @@ class VisitRequestFactory(VisitFactory):
     date = None
     status = VisitStatus.REQUESTED
     preferred_dates = "Önümüzdeki ay içinde"
+    delegation_size = 6
+    purpose = VisitPurpose.LEARN
     contact = factory.SubFactory(
         ContactPersonFactory,
         municipality=factory.SelfAttribute("..municipality"),

@@ -3,16 +3,24 @@
 import datetime
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django import forms
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal.provinces import PROVINCE_CHOICES
 from practices.models import PracticePage
+from practices.selectors import published_practices
 
-from ..models import Municipality, MunicipalityKind
+from ..models import (
+    DELEGATION_SIZE_MAX,
+    DELEGATION_SIZE_MIN,
+    Municipality,
+    MunicipalityKind,
+    VisitFormat,
+    VisitPurpose,
+)
 from .services import NewMunicipality, VisitRequest
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
@@ -32,7 +40,23 @@ class DateInput(forms.DateInput):
 MAX_ID_DIGITS = 9  # ids stay inside a 32-bit integer; longer numbers overflow SQLite before any lookup
 
 
-MAX_OFFERED_PRACTICES = 20
+MAX_CHOSEN_PRACTICES = 20
+# What a visitor can ask for: to come to the office, or to meet online (VisitFormat.ON_SITE, the office
+# travelling to the municipality, is arranged by mentors, not requested here).
+PUBLIC_FORMAT_CHOICES = [
+    (VisitFormat.HOSTED, _("In person, at our office")),
+    (VisitFormat.ONLINE, _("Online meeting")),
+]
+# Labels in the error summary where the field's own label is a sentence (the consent text).
+SUMMARY_LABELS = {"consent": _("Consent")}
+
+
+@dataclass(frozen=True)
+class SummaryError:
+    """One line of the error summary: the anchor of the field it links to, and the text."""
+
+    anchor: str
+    text: str
 
 
 def _plausible_id(value) -> bool:
@@ -40,7 +64,7 @@ def _plausible_id(value) -> bool:
     return text.isdigit() and len(text) <= MAX_ID_DIGITS
 
 
-def plausible_ids(values: Iterable[object], *, limit: int = MAX_OFFERED_PRACTICES) -> list[int]:
+def plausible_ids(values: Iterable[object], *, limit: int = MAX_CHOSEN_PRACTICES) -> list[int]:
     """The first `limit` values that look like ids, as integers; anything else is dropped."""
     ids = [int(str(value).strip()) for value in values if _plausible_id(value)]
     return list(dict.fromkeys(ids))[:limit]
@@ -72,6 +96,27 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 class VisitRequestForm(forms.Form):
+    # The order of the page (and so of the error summary): what to see, the visit, who asks, consent.
+    field_order = [
+        "practices",
+        "purpose",
+        "preferred_format",
+        "delegation_size",
+        "preferred_date_1",
+        "preferred_date_2",
+        "message",
+        "municipality",
+        "new_municipality_name",
+        "new_municipality_kind",
+        "new_municipality_province",
+        "contact_name",
+        "role",
+        "email",
+        "phone",
+        "consent",
+        "website",
+    ]
+
     municipality = IdChoiceField(
         queryset=Municipality.objects.order_by("name"),
         required=False,
@@ -106,13 +151,45 @@ class VisitRequestForm(forms.Form):
     preferred_date_2 = forms.DateField(
         label=_("Alternative date"), required=False, widget=DateInput(), help_text=_("Optional.")
     )
+    delegation_size = forms.IntegerField(
+        label=_("Number of people in your delegation"),
+        # A text box: a number box drops letters silently, so the visitor could not see what was wrong.
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "class": "input--short"}
+        ),
+        error_messages={
+            "required": _("Please say how many people would come."),
+            "invalid": _("Please write the number of people in digits, for example 8."),
+        },
+    )
+    preferred_format = forms.ChoiceField(
+        choices=PUBLIC_FORMAT_CHOICES,
+        initial=VisitFormat.HOSTED,
+        widget=forms.RadioSelect,
+        label=_("Preferred format"),
+        error_messages={"required": _("Choose whether you would like to come to us or meet online.")},
+    )
+    purpose = forms.ChoiceField(
+        choices=VisitPurpose.choices,
+        widget=forms.RadioSelect,
+        label=_("Purpose of the visit"),
+        error_messages={"required": _("Choose the purpose of your visit.")},
+    )
     practices = IdMultipleChoiceField(
-        # Only the practices the visitor came with are offered (set in __init__), never the whole library.
+        # Any live, public practice may be posted (set in __init__: public() queries the view restrictions);
+        # the view decides which are listed (selectors.practice_options), the template renders the boxes.
         queryset=PracticePage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Practices you are interested in"),
-        help_text=_("Untick a practice to leave it out; you can name other practices in your message."),
+        error_messages={
+            "invalid_choice": _(
+                "One of the practices you chose is not published (any more); please choose from the list."
+            ),
+            "invalid_pk_value": _(
+                "One of the practices you chose is not published (any more); please choose from the list."
+            ),
+        },
     )
     message = forms.CharField(
         max_length=MESSAGE_MAX_LENGTH,
@@ -132,23 +209,15 @@ class VisitRequestForm(forms.Form):
     # Honeypot: hidden from people by CSS, filled in by bots that fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
-    def __init__(self, *args, today: datetime.date | None = None, offered: Iterable[object] = (), **kwargs):
-        """`offered`: practice ids from the link the visitor followed (?practice=…); a posted form offers
-        the practices it was sent with, so a form shown again after an error keeps the choice."""
+    def __init__(self, *args, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        if self.is_bound:
-            posted = (
-                self.data.getlist("practices")
-                if hasattr(self.data, "getlist")
-                else self.data.get("practices")
-            )
-            offered = posted if isinstance(posted, list | tuple) else [posted] if posted else []
-        offered_ids = plausible_ids(offered)
-        if offered_ids:
-            self.fields["practices"].queryset = (
-                PracticePage.objects.live().public().filter(pk__in=offered_ids).order_by("title")
-            )
+        self.fields["practices"].queryset = published_practices()
+        # Set here, not at import, so the text is translated into the visitor's language.
+        self.fields["delegation_size"].help_text = _("From %(min)d to %(max)d people.") % {
+            "min": DELEGATION_SIZE_MIN,
+            "max": DELEGATION_SIZE_MAX,
+        }
         for name in ("preferred_date_1", "preferred_date_2"):
             self.fields[name].widget.attrs["min"] = self.today.isoformat()
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
@@ -156,10 +225,14 @@ class VisitRequestForm(forms.Form):
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
 
-    @cached_property
-    def offered_practices(self) -> list[PracticePage]:
-        """What the practice checkboxes show (no query when the visitor came without ?practice=)."""
-        return list(self.fields["practices"].queryset)
+    def error_summary(self) -> list[SummaryError]:
+        """Every error once, in the order of the form, each linking to its field ("Label: message")."""
+        lines = []
+        for bound in self:
+            label = str(SUMMARY_LABELS.get(bound.name, bound.label)).rstrip(" .:")
+            anchor = f"{bound.auto_id}_group" if bound.use_fieldset else bound.id_for_label
+            lines.extend(SummaryError(anchor=anchor, text=f"{label}: {error}") for error in bound.errors)
+        return lines
 
     def full_clean(self):
         super().full_clean()
@@ -207,6 +280,23 @@ class VisitRequestForm(forms.Form):
     def clean_new_municipality_name(self):
         return self._clean_single_line("new_municipality_name")
 
+    def clean_delegation_size(self):
+        size = self.cleaned_data.get("delegation_size")
+        if size is not None and not DELEGATION_SIZE_MIN <= size <= DELEGATION_SIZE_MAX:
+            raise forms.ValidationError(
+                _("Please give a number of people from %(min)d to %(max)d."),
+                params={"min": DELEGATION_SIZE_MIN, "max": DELEGATION_SIZE_MAX},
+            )
+        return size
+
+    def clean_practices(self):
+        practices = self.cleaned_data.get("practices")
+        if practices is not None and len(practices) > MAX_CHOSEN_PRACTICES:
+            raise forms.ValidationError(
+                _("Please choose at most %(max)d practices."), params={"max": MAX_CHOSEN_PRACTICES}
+            )
+        return practices
+
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         if phone and not PHONE_PATTERN.match(phone):
@@ -215,6 +305,8 @@ class VisitRequestForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("purpose") == VisitPurpose.OTHER and not (cleaned.get("message") or "").strip():
+            self.add_error("message", _("Please tell us the purpose of your visit in your message."))
         if cleaned.get("municipality") is not None:
             return cleaned
         name = (cleaned.get("new_municipality_name") or "").strip()
@@ -233,7 +325,7 @@ class VisitRequestForm(forms.Form):
             )
         return cleaned
 
-    def to_request(self, *, consent_text_version: str) -> VisitRequest:
+    def to_request(self, *, consent_text_version: str, language: str = "") -> VisitRequest:
         data = self.cleaned_data
         new_municipality = None
         if data.get("municipality") is None:
@@ -251,7 +343,11 @@ class VisitRequestForm(forms.Form):
             email=data["email"],
             phone=data.get("phone", ""),
             preferred_dates=dates,
+            delegation_size=data["delegation_size"],
+            preferred_format=data["preferred_format"],
+            purpose=data["purpose"],
             practices=tuple(data.get("practices") or ()),
             message=data.get("message", ""),
             consent_text_version=consent_text_version,
+            language=language,
         )

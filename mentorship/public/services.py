@@ -1,21 +1,29 @@
-"""The public study-visit request: one service that records it, and the task that tells the office."""
+"""The public study-visit request: one service that records it, and the tasks that e-mail the office and
+send the requester a copy of what they asked for."""
 
 import datetime
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from wagtail.models import Site
 
 from django_tasks import task
 
+from portal.models import PortalSettings
 from practices.models import PracticePage
 
 from ..models import ContactPerson, ContactSource, Municipality, Visit, VisitFormat, VisitStatus
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,13 @@ class VisitRequest:
     role: str = ""
     phone: str = ""
     preferred_dates: tuple[datetime.date, ...] = ()
+    delegation_size: int | None = None
+    preferred_format: str = VisitFormat.HOSTED
+    purpose: str = ""
     practices: tuple[PracticePage, ...] = field(default_factory=tuple)
     message: str = ""
+    # The language the visitor used the form in: their copy of the request is written in it.
+    language: str = ""
 
 
 def format_preferred_dates(dates: tuple[datetime.date, ...]) -> str:
@@ -51,8 +64,8 @@ def format_preferred_dates(dates: tuple[datetime.date, ...]) -> str:
 def visit_request_submit(*, request: VisitRequest, now: datetime.datetime | None = None) -> Visit:
     """Record a public request: the municipality (found or created), a consenting contact, a requested Visit.
 
-    The office is e-mailed after the transaction commits, through the task queue, so a mail failure neither
-    loses the request nor shows the visitor an error.
+    The office and the requester are e-mailed after the transaction commits, through the task queue, so a
+    mail failure neither loses the request nor shows the visitor an error (it is logged).
     """
     now = now or timezone.now()
     if request.municipality is not None:
@@ -78,16 +91,29 @@ def visit_request_submit(*, request: VisitRequest, now: datetime.datetime | None
     visit = Visit.objects.create(
         municipality=municipality,
         status=VisitStatus.REQUESTED,
-        format=VisitFormat.HOSTED,
+        # The format asked for; mentors change it if another is agreed.
+        format=request.preferred_format,
         preferred_dates=format_preferred_dates(request.preferred_dates),
+        delegation_size=request.delegation_size,
+        purpose=request.purpose,
         request_message=request.message.strip(),
         contact=contact,
         created_at=now,
     )
     if request.practices:
         visit.practices.set(request.practices)
-    transaction.on_commit(lambda: notify_office_of_request.enqueue(visit.pk))
+    language = request.language or settings.LANGUAGE_CODE
+    transaction.on_commit(lambda: _enqueue_logged(notify_office_of_request.enqueue, visit.pk))
+    transaction.on_commit(lambda: _enqueue_logged(confirm_request_to_requester.enqueue, visit.pk, language))
     return visit
+
+
+def _enqueue_logged(enqueue: Callable, *args) -> None:
+    """Queue a mail task; if the queue itself fails the request is already stored, so log and go on."""
+    try:
+        enqueue(*args)
+    except Exception:
+        logger.exception("Could not queue an e-mail about visit request %s", args[0])
 
 
 def _admin_url(visit: Visit) -> str:
@@ -98,24 +124,72 @@ def _admin_url(visit: Visit) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def _one_line(text: object) -> str:
+    # A header with a line break would be refused by the mail library, whatever was typed.
+    return " ".join(str(text).split())
+
+
+def _request_context(visit: Visit) -> dict:
+    return {
+        "visit": visit,
+        "practices": list(visit.practices.order_by("title").values_list("title", flat=True)),
+    }
+
+
 @task()
 def notify_office_of_request(visit_id: int) -> bool:
-    """E-mail the office that a request arrived. The mail names the municipality, dates and practices only;
-    the person's details stay in the admin (personal data is not copied into mailboxes)."""
+    """E-mail the office that a request arrived. The mail names the municipality, dates, format, size,
+    purpose and practices only; the person's details stay in the admin (not copied into mailboxes)."""
     visit = Visit.objects.select_related("municipality").filter(pk=visit_id).first()
     if visit is None or not settings.OFFICE_EMAIL:
         return False
-    context = {
-        "visit": visit,
-        "practices": list(visit.practices.order_by("title").values_list("title", flat=True)),
-        "admin_url": _admin_url(visit),
-    }
-    send_mail(
-        subject=_("Practice Atlas: study visit request from %(municipality)s")
-        # One line whatever was typed: a header with a line break would be refused by the mail library.
-        % {"municipality": " ".join(str(visit.municipality).split())},
-        message=render_to_string("mentorship/public/visit_request_email.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.OFFICE_EMAIL],
-    )
+    context = _request_context(visit) | {"admin_url": _admin_url(visit)}
+    try:
+        send_mail(
+            subject=_("Practice Atlas: study visit request from %(municipality)s")
+            % {"municipality": _one_line(visit.municipality)},
+            message=render_to_string("mentorship/public/visit_request_email.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[settings.OFFICE_EMAIL],
+        )
+    except Exception:
+        # The request is stored and shows in the admin; the log tells the office a mail went missing.
+        logger.exception("Could not e-mail the office about visit request %s", visit_id)
+        return False
+    return True
+
+
+@task()
+def confirm_request_to_requester(visit_id: int, language: str) -> bool:
+    """Send the person who asked a plain-text copy of what they requested, in the language they used.
+
+    Their own message is not repeated (the form must not become a way to mail any text to any address);
+    replies go to the office.
+    """
+    visit = Visit.objects.select_related("municipality", "contact").filter(pk=visit_id).first()
+    contact = visit.contact if visit is not None else None
+    if contact is None or contact.is_anonymised or not contact.email:
+        return False
+    site = Site.objects.filter(is_default_site=True).first()
+    office = PortalSettings.for_site(site) if site is not None else PortalSettings()
+    office_email = office.email or settings.OFFICE_EMAIL
+    with translation.override(language):
+        context = _request_context(visit) | {
+            "contact": contact,
+            "office_name": office.office_name,
+            "office_email": office_email,
+        }
+        message = EmailMessage(
+            subject=_("Your study visit request to %(office)s") % {"office": _one_line(office.office_name)},
+            body=render_to_string("mentorship/public/visit_request_confirmation_email.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[contact.email],
+            reply_to=[office_email] if office_email else None,
+        )
+    try:
+        message.send()
+    except Exception:
+        # The address is personal data: the log names the visit, whose contact is in the admin.
+        logger.exception("Could not send the requester's copy of visit request %s", visit_id)
+        return False
     return True

@@ -1,6 +1,7 @@
 """Public mentorship views: the study-visit request, its confirmation, the privacy notice, impact."""
 
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -11,14 +12,22 @@ from portal.models import PortalSettings
 
 from .. import impact, ratelimit
 from .forms import VisitRequestForm, plausible_ids
+from .selectors import QUERY_MAX_LENGTH, practice_options
 from .services import visit_request_submit
 
 RATE_SCOPE = "visit-request"
+PRACTICE_QUERY_PARAMETER = "q"
 
 
-def _render_form(request, form: VisitRequestForm, *, status: int = 200):
+def _render_form(request, form: VisitRequestForm, *, chosen_ids: list[int], query: str = "", status=200):
     portal_settings = PortalSettings.for_request(request)
-    context = {"form": form, "portal_settings": portal_settings}
+    context = {
+        "form": form,
+        "portal_settings": portal_settings,
+        "practice_options": practice_options(query=query, chosen_ids=chosen_ids),
+        "practice_query_parameter": PRACTICE_QUERY_PARAMETER,
+        "practice_query_max_length": QUERY_MAX_LENGTH,
+    }
     return render(request, "mentorship/public/visit_request.html", context, status=status)
 
 
@@ -26,7 +35,8 @@ def _render_form(request, form: VisitRequestForm, *, status: int = 200):
 @require_http_methods(["GET", "HEAD", "POST"])
 @csrf_protect
 def visit_request(request):
-    """GET shows the form (with ?practice= preselected); POST records a request and redirects (PRG)."""
+    """GET shows the form (?practice= preselected, ?q= narrows the practice list); POST records a request
+    and redirects (PRG), or shows the form again with every error and everything typed."""
     if request.method == "POST":
         limit = ratelimit.hit_request(request, scope=RATE_SCOPE, setting="VISIT_REQUEST_RATE_LIMIT")
         if not limit.allowed:
@@ -43,16 +53,21 @@ def visit_request(request):
             # Tell the bot it worked; store nothing.
             return redirect("visit_request_done")
         if not form.is_valid():
-            return _render_form(request, form, status=400)
+            # The ticked practices stay ticked (those still published; the error says if one was not).
+            chosen = plausible_ids(request.POST.getlist("practices"))
+            return _render_form(request, form, chosen_ids=chosen, status=400)
         portal_settings = PortalSettings.for_request(request)
         visit_request_submit(
-            request=form.to_request(consent_text_version=portal_settings.consent_text_version)
+            request=form.to_request(
+                consent_text_version=portal_settings.consent_text_version,
+                language=translation.get_language() or "",
+            )
         )
         return redirect("visit_request_done")
-    # Practices from ?practice=… are offered and ticked; the form drops ids that are not live and public.
-    preselected = plausible_ids(request.GET.getlist("practice"))
-    form = VisitRequestForm(initial={"practices": preselected}, offered=preselected)
-    return _render_form(request, form)
+    # Practices from ?practice=… come first and ticked; ids that are not live and public are dropped.
+    chosen = plausible_ids(request.GET.getlist("practice"))
+    query = request.GET.get(PRACTICE_QUERY_PARAMETER, "")
+    return _render_form(request, VisitRequestForm(), chosen_ids=chosen, query=query)
 
 
 @never_cache

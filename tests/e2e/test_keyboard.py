@@ -101,6 +101,22 @@ def test_visit_request_form_works_with_the_keyboard_alone(desktop_page):
     page = desktop_page
     page.goto("/ziyaret-talebi/")
 
+    # In the order of the page: the purpose, the format, the number of people, the date, who asks, consent.
+    tab_to(page, "#id_purpose_0")
+    assert_focus_visible(page)
+    page.keyboard.press("Space")
+    expect(page.locator("#id_purpose_0")).to_be_checked()
+    tab_to(page, "#id_preferred_format_0")  # a radio group is one Tab stop: its ticked radio
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#id_preferred_format_1")).to_be_checked()
+    tab_to(page, "#id_delegation_size")
+    page.keyboard.type("8")
+    tab_to(page, "#id_preferred_date_1")
+    assert_focus_visible(page)
+    # Headless Chromium lays the date field out as mm/dd/yyyy whatever the page's locale; a person types
+    # the digits in the order shown, and each segment moves on by itself.
+    page.keyboard.type(visit_day.strftime("%m%d%Y"))
+    expect(page.locator("#id_preferred_date_1")).to_have_value(visit_day.isoformat())
     tab_to(page, "#id_municipality")
     assert_focus_visible(page)
     page.keyboard.type("Tepe")  # a closed select picks the option whose label starts with what is typed
@@ -110,18 +126,12 @@ def test_visit_request_form_works_with_the_keyboard_alone(desktop_page):
     page.keyboard.type("Ayşe Yılmaz")
     tab_to(page, "#id_email")
     page.keyboard.type("ayse.yilmaz@tepebasi.bel.tr")
-    tab_to(page, "#id_preferred_date_1")
-    assert_focus_visible(page)
-    # Headless Chromium lays the date field out as mm/dd/yyyy whatever the page's locale; a person types
-    # the digits in the order shown, and each segment moves on by itself.
-    page.keyboard.type(visit_day.strftime("%m%d%Y"))
-    expect(page.locator("#id_preferred_date_1")).to_have_value(visit_day.isoformat())
     tab_to(page, "#id_consent")
     assert_focus_visible(page)
     page.keyboard.press("Space")
     expect(page.locator("#id_consent")).to_be_checked()
     # The honeypot field (hidden from people) stays out of the tab order on the way to the button.
-    tab_to(page, "form[method=post] button[type=submit]", never="input[name=website]")
+    tab_to(page, "form[method=post] button.visit-request__send", never="input[name=website]")
     assert_focus_visible(page)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/ziyaret-talebi/alindi/"))
