@@ -1,148 +1,19 @@
 """Figures for the public impact page and the practice pages: aggregates and municipality names, never people.
 
-Every function here runs a fixed number of queries whatever the number of rows, and the map is plain SVG
-computed on the server from province coordinates (no tiles, no JavaScript).
+Every function here runs a fixed number of queries whatever the number of rows; the map is drawn by
+`map.py` from the same rows.
 """
 
-import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.utils.translation import gettext_lazy as _
 
-from portal.provinces import PROVINCES
 from practices.models import PracticeMetric, PracticePage
 
-from .models import ADOPTED_STAGES, Adoption, AdoptionMetric, AdoptionStage, Municipality, MunicipalityKind
-from .selectors import FunnelStage, Relationship, municipalities_with_relationship
-
-# ---- map geometry ----------------------------------------------------------------------------------------
-
-MAP_WIDTH = 1000
-MAP_PADDING = 24
-LON_MIN, LON_MAX = 25.6, 44.9
-LAT_MIN, LAT_MAX = 35.8, 42.2
-# Equirectangular projection, x shrunk by cos(mid latitude) so Turkey keeps its shape.
-X_SCALE = math.cos(math.radians((LAT_MIN + LAT_MAX) / 2))
-UNIT = (MAP_WIDTH - 2 * MAP_PADDING) / ((LON_MAX - LON_MIN) * X_SCALE)
-MAP_HEIGHT = round((LAT_MAX - LAT_MIN) * UNIT + 2 * MAP_PADDING)
-OFFSET_RADIUS = 9  # spreads markers that fall on the same spot
-DIAMOND_HALF = 7
-
-
-class MapStatus:
-    ADOPTING = "adopting"
-    HOSTED = Relationship.HOSTED
-    IN_TALKS = Relationship.IN_TALKS
-    LABELS = {
-        ADOPTING: _("Adopting a practice"),
-        HOSTED: _("Hosted for a study visit"),
-        IN_TALKS: _("In talks"),
-    }
-    ORDER = (IN_TALKS, HOSTED, ADOPTING)  # drawing order: the most advanced on top
-
-
-def project(lat: float, lon: float) -> tuple[float, float]:
-    x = MAP_PADDING + (lon - LON_MIN) * X_SCALE * UNIT
-    y = MAP_PADDING + (LAT_MAX - lat) * UNIT
-    return round(x, 1), round(y, 1)
-
-
-def convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Andrew's monotone chain; the light outline drawn behind the province dots."""
-    pts = sorted(set(points))
-    if len(pts) <= 2:
-        return pts
-
-    def cross(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower, upper = [], []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
-
-
-@dataclass(frozen=True)
-class ProvinceDot:
-    name: str
-    x: float
-    y: float
-
-
-@dataclass(frozen=True)
-class MapMarker:
-    name: str
-    province: str
-    status: str
-    status_label: str
-    hosted: bool
-    x: float
-    y: float
-
-    @property
-    def corner(self) -> tuple[float, float]:
-        """Top-left corner of the square drawn (rotated to a diamond) for adopting municipalities."""
-        return round(self.x - DIAMOND_HALF, 1), round(self.y - DIAMOND_HALF, 1)
-
-
-@dataclass(frozen=True)
-class ImpactMap:
-    width: int
-    height: int
-    outline: str  # SVG points attribute
-    provinces: list[ProvinceDot]
-    markers: list[MapMarker]
-    legend: list[tuple[str, str, int]]  # (status, label, count)
-
-
-def _province_layer(extra: list[tuple[float, float]] = ()) -> tuple[str, list[ProvinceDot]]:
-    """The province dots and an outline around them (and around `extra` points, e.g. coastal districts)."""
-    dots = [ProvinceDot(p.name, *project(p.lat, p.lon)) for p in PROVINCES]
-    hull = convex_hull([(d.x, d.y) for d in dots] + list(extra))
-    # Push the outline a little outwards from its centre so edge provinces sit inside it.
-    cx = sum(x for x, _y in hull) / len(hull)
-    cy = sum(y for _x, y in hull) / len(hull)
-    grown = []
-    for x, y in hull:
-        dx, dy = x - cx, y - cy
-        length = math.hypot(dx, dy) or 1
-        grown.append((round(x + dx / length * 14, 1), round(y + dy / length * 14, 1)))
-    return " ".join(f"{x},{y}" for x, y in grown), dots
-
-
-def _spread(markers: list[MapMarker]) -> list[MapMarker]:
-    """Markers on one spot (a province centre) are placed on a small ring around it, so each stays visible."""
-    groups: dict[tuple[float, float], list[MapMarker]] = defaultdict(list)
-    for marker in markers:
-        groups[(marker.x, marker.y)].append(marker)
-    spread = []
-    for (x, y), group in groups.items():
-        if len(group) == 1:
-            spread.append(group[0])
-            continue
-        for index, marker in enumerate(group):
-            angle = 2 * math.pi * index / len(group)
-            spread.append(
-                MapMarker(
-                    **{
-                        **marker.__dict__,
-                        "x": round(x + OFFSET_RADIUS * math.cos(angle), 1),
-                        "y": round(y + OFFSET_RADIUS * math.sin(angle), 1),
-                    }
-                )
-            )
-    order = {status: n for n, status in enumerate(MapStatus.ORDER)}
-    return sorted(spread, key=lambda m: (order[m.status], m.name))
-
+from ..models import ADOPTED_STAGES, Adoption, AdoptionMetric, AdoptionStage, Municipality, MunicipalityKind
+from ..selectors import FunnelStage, Relationship, municipalities_with_relationship
+from .map import ImpactMap, MapEntry, MapStatus, build_map
 
 # ---- figures ---------------------------------------------------------------------------------------------
 
@@ -165,6 +36,7 @@ class FunnelBar:
     label: str
     count: int
     width: float  # 0..100, share of the largest stage
+    share: int  # 0..100, per cent of all adoptions
 
 
 @dataclass(frozen=True)
@@ -256,7 +128,7 @@ def municipality_statuses() -> list[Municipality]:
     return list(
         municipalities_with_relationship()
         .exclude(relationship=Relationship.NONE)
-        .only("name", "kind", "province", "latitude", "longitude")
+        .only("name", "kind", "province")
         .order_by("name", "pk")
     )
 
@@ -278,45 +150,17 @@ def municipality_rows(municipalities: list[Municipality]) -> list[MunicipalitySt
     ]
 
 
-def build_map(municipalities: list[Municipality]) -> ImpactMap:
-    labels = {status: str(label) for status, label in MapStatus.LABELS.items()}
-    markers = []
-    for municipality in municipalities:
-        coordinates = municipality.coordinates
-        if coordinates is None:
-            continue
-        status = _map_status(municipality)
-        x, y = project(*coordinates)
-        markers.append(
-            MapMarker(
-                name=str(municipality),
-                province=municipality.province_name,
-                status=status,
-                status_label=labels[status],
-                hosted=municipality.relationship == Relationship.HOSTED,
-                x=x,
-                y=y,
-            )
-        )
-    outline, dots = _province_layer([(marker.x, marker.y) for marker in markers])
-    counts = defaultdict(int)
-    for marker in markers:
-        counts[marker.status] += 1
-    legend = [(status, str(MapStatus.LABELS[status]), counts[status]) for status in reversed(MapStatus.ORDER)]
-    return ImpactMap(
-        width=MAP_WIDTH,
-        height=MAP_HEIGHT,
-        outline=outline,
-        provinces=dots,
-        markers=_spread(markers),
-        legend=legend,
-    )
-
-
 def funnel_bars(stages: list[FunnelStage]) -> list[FunnelBar]:
     largest = max((stage.count for stage in stages), default=0) or 1
+    total = sum(stage.count for stage in stages) or 1
     return [
-        FunnelBar(stage=s.stage, label=s.label, count=s.count, width=round(100 * s.count / largest, 1))
+        FunnelBar(
+            stage=s.stage,
+            label=s.label,
+            count=s.count,
+            width=round(100 * s.count / largest, 1),
+            share=round(100 * s.count / total),
+        )
         for s in stages
     ]
 
@@ -452,7 +296,7 @@ def impact_figures(*, request=None) -> ImpactFigures:
         adopting=sum(bool(m.is_adopting) for m in municipalities),
         practices_transferred=sum(bool(row["adopted"]) for row in listed),
         municipalities=municipality_rows(municipalities),
-        map=build_map(municipalities),
+        map=build_map(MapEntry(name=m.name, plate=m.province, status=_map_status(m)) for m in municipalities),
         funnel=funnel_bars(_funnel_from(rows)),
         themes=sorted(
             (ThemeAdoptions(theme=name, adopted=a, in_progress=i) for name, (a, i) in themes.items()),

@@ -1,5 +1,6 @@
 """The public impact page (/etki/) and the practice pages' "adopted by" block: figures, map, queries."""
 
+import json
 import random
 import re
 from collections import Counter
@@ -19,6 +20,8 @@ from mentorship.factories import (
     MunicipalityFactory,
     VisitFactory,
 )
+from mentorship.impact import figures as impact_figures_module
+from mentorship.impact import map as impact_map
 from mentorship.models import (
     ADOPTED_STAGES,
     Adoption,
@@ -28,6 +31,7 @@ from mentorship.models import (
     Visit,
     VisitStatus,
 )
+from portal.provinces import PROVINCE_BY_PLATE
 from practices.factories import PracticeMetricFactory, PracticePageFactory, ThemeFactory
 from practices.models import PracticePage
 
@@ -129,7 +133,7 @@ def test_figures_equal_counts_computed_row_by_row():
     }
     assert {t.theme: t.adopted for t in figures.themes if t.adopted} == dict(expected["per_theme"])
     assert len(figures.municipalities) == expected["with_relationship"]
-    assert len(figures.map.markers) == expected["with_relationship"]
+    assert sum(item.municipalities for item in figures.map.legend) == expected["with_relationship"]
 
 
 def test_page_shows_the_same_headline_figures():
@@ -147,31 +151,108 @@ def impact_html() -> str:
     return response.content.decode()
 
 
-def test_map_is_server_side_svg_with_all_provinces_markers_a_legend_and_a_table():
+def boundary_features() -> list[dict]:
+    return json.loads(impact_map.BOUNDARIES.read_text(encoding="utf-8"))["features"]
+
+
+def map_svg(html: str) -> str:
+    return re.search(r"<svg class=\"impact-map__svg\".*?</svg>", html, re.S).group(0)
+
+
+def test_map_is_server_side_svg_of_every_province_in_the_data_with_a_legend_and_a_table():
     build_relationships(12)
     html = impact_html()
-    svg = re.search(r"<svg class=\"impact-map__svg\".*?</svg>", html, re.S).group(0)
+    svg = map_svg(html)
     assert 'role="img"' in svg and 'aria-labelledby="impact-map-title impact-map-desc"' in svg
-    assert svg.count('fill="#b8b8b8"') == 81
-    expected = expected_figures()
-    assert len(re.findall(r'class="marker marker--', svg)) == expected["with_relationship"]
-    # Coordinates are plain numbers whatever the language (no decimal commas).
-    assert not re.search(r'c[xy]="\d+,\d', svg)
-    assert "<script" not in html and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
+    assert '<title id="impact-map-title">' in svg and '<desc id="impact-map-desc">' in svg
+    features = boundary_features()
+    assert len(features) == 81
+    plates = [
+        int(plate) for plate in re.findall(r'<path class="province" data-plate="(\d+)" d="M[^"]+Z">', svg)
+    ]
+    assert sorted(plates) == sorted(f["properties"]["plate"] for f in features) == list(range(1, 82))
+    # Coordinates are plain numbers whatever the language (no decimal commas, no thousands dots).
+    point = r"\d+(\.\d)?,\d+(\.\d)?"
+    for path in re.findall(r' d="([^"]+)"', svg):
+        assert re.fullmatch(rf"(M{point}(L{point})+Z)+", path), path[:80]
+    # Drawn on the server: no script in or for the map, no inline script at all, nothing fetched from elsewhere.
+    assert "<script" not in svg and not re.search(r"<script(?![^>]*\bsrc=)", html)
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
     for municipality in Municipality.objects.exclude(visits__status=VisitStatus.CANCELLED):
         if municipality.visits.exists() or municipality.adoptions.exclude(stage="dropped").exists():
             assert str(municipality) in html
     assert "impact-legend" in html
 
 
+def test_map_stays_within_its_size_budget():
+    build_relationships(25)
+    svg = map_svg(impact_html())
+    # Well under 200 KB was the requirement; the simplified boundaries come to about 40 KB.
+    assert len(svg.encode()) < 80_000
+
+
+def test_map_marks_the_office_in_mersin():
+    svg = map_svg(impact_html())
+    host = re.search(r'<g class="impact-map__host">.*?</g>', svg, re.S).group(0)
+    assert "<polygon" in host and "Mersin" in host
+    x, y = (float(v) for v in re.search(r'<text[^>]* x="([\d.]+)" y="([\d.]+)"', host).groups())
+    mersin = next(p for p in impact_map.basemap().provinces if p.plate == 33)
+    xs = [float(v) for v in re.findall(r"([\d.]+),", mersin.path)]
+    ys = [float(v) for v in re.findall(r",([\d.]+)", mersin.path)]
+    assert min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys)
+
+
+def province_groups(svg: str) -> dict[str, list[int]]:
+    groups = re.findall(
+        r'<g class="impact-map__provinces impact-map__provinces--(\w+)"[^>]*>(.*?)</g>', svg, re.S
+    )
+    return {
+        status: sorted(int(p) for p in re.findall(r'data-plate="(\d+)"', body)) for status, body in groups
+    }
+
+
+def test_provinces_are_shaded_by_their_furthest_municipality():
+    practice = PracticePageFactory()
+    # Adana (1): one in talks, one adopting -> adopting. Ankara (6): hosted. İzmir (35): in talks.
+    AdoptionFactory(
+        municipality__name="Seyhan", municipality__province=1, practice=practice, stage="planning"
+    )
+    AdoptionFactory(municipality__name="Ceyhan", municipality__province=1, practice=practice, stage="adopted")
+    VisitFactory(municipality=MunicipalityFactory(name="Çankaya", province=6), status=VisitStatus.COMPLETED)
+    VisitFactory(municipality=MunicipalityFactory(name="Bornova", province=35), status=VisitStatus.REQUESTED)
+    VisitFactory(municipality=MunicipalityFactory(name="Vazgeçen", province=7), status=VisitStatus.CANCELLED)
+    svg = map_svg(impact_html())
+    groups = province_groups(svg)
+    assert groups["adopting"] == [1] and groups["hosted"] == [6] and groups["in_talks"] == [35]
+    assert len(groups["none"]) == 78 and 7 in groups["none"]
+    adana = re.search(r'data-plate="1" d="[^"]+"><title>(.*?)</title>', svg, re.S).group(1)
+    assert "Ceyhan" in adana and "Seyhan" in adana
+    figures = impact.impact_figures()
+    legend = {item.status: (item.municipalities, item.provinces) for item in figures.map.legend}
+    # Seyhan is in talks but its province is shaded for Ceyhan, which adopted.
+    assert legend == {"adopting": (1, 1), "hosted": (1, 1), "in_talks": (2, 1)}
+
+
+def test_legend_is_text_with_counts():
+    VisitFactory(municipality=MunicipalityFactory(province=6), status=VisitStatus.COMPLETED)
+    VisitFactory(municipality=MunicipalityFactory(province=6), status=VisitStatus.COMPLETED)
+    html = Client(HTTP_ACCEPT_LANGUAGE="en").get(URL).content.decode()
+    legend = re.search(r'<ul class="impact-legend">.*?</ul>', html, re.S).group(0)
+    text = re.sub(r"<[^>]+>", "", legend)
+    assert "Hosted for a study visit: 2 municipalities, 1 province" in text
+    assert "Adopting a practice: 0 municipalities, 0 provinces" in text
+    assert "The office, in Mersin" in text
+
+
 def test_map_projection_keeps_every_province_inside_the_view_box():
-    outline, dots = impact._province_layer()
-    for dot in dots:
-        assert 0 < dot.x < impact.MAP_WIDTH and 0 < dot.y < impact.MAP_HEIGHT
-    edirne = next(d for d in dots if d.name == "Edirne")
-    hakkari = next(d for d in dots if d.name == "Hakkari")
-    assert edirne.x < hakkari.x and edirne.y < hakkari.y  # west-north vs east-south
-    assert len(outline.split()) >= 6
+    base = impact_map.basemap()
+    for province in base.provinces:
+        numbers = [float(v) for v in re.findall(r"-?[\d.]+", province.path)]
+        assert numbers and all(0 <= v <= base.width for v in numbers[0::2])
+        assert all(0 <= v <= base.height for v in numbers[1::2])
+    edirne, hakkari = (base.project(p.lon, p.lat) for p in (PROVINCE_BY_PLATE[22], PROVINCE_BY_PLATE[30]))
+    assert edirne[0] < hakkari[0] and edirne[1] < hakkari[1]  # west-north vs east-south
+    assert base.width / base.height == pytest.approx(2.33, abs=0.15)  # Turkey is a wide country
 
 
 def test_page_shows_no_personal_data_nor_notes():
@@ -246,8 +327,8 @@ def many_adopted_practices(count: int) -> list[PracticePage]:
 
 
 def test_only_the_most_adopted_practices_are_listed_with_a_link_to_the_whole_library(monkeypatch):
-    monkeypatch.setattr(impact, "PRACTICE_ROWS_SHOWN", 3)
-    monkeypatch.setattr(impact, "PRACTICE_COMPARISONS_SHOWN", 2)
+    monkeypatch.setattr(impact_figures_module, "PRACTICE_ROWS_SHOWN", 3)
+    monkeypatch.setattr(impact_figures_module, "PRACTICE_COMPARISONS_SHOWN", 2)
     many_adopted_practices(5)
     figures = impact.impact_figures()
     assert [(p.title, p.adopted) for p in figures.practices] == [
@@ -269,7 +350,7 @@ def test_only_the_most_adopted_practices_are_listed_with_a_link_to_the_whole_lib
     comparisons = re.search(r'<section aria-labelledby="comparison-heading">.*?</section>', html, re.S).group(
         0
     )
-    assert comparisons.count('class="table metric-comparison"') == 2
+    assert comparisons.count('class="table table--stack metric-comparison"') == 2
 
 
 def test_a_short_list_has_no_cut_note():
@@ -300,8 +381,8 @@ def test_impact_page_query_count_is_constant(client, django_assert_num_queries, 
 def test_impact_page_query_count_is_the_same_when_the_lists_are_cut(
     client, django_assert_num_queries, monkeypatch
 ):
-    monkeypatch.setattr(impact, "PRACTICE_ROWS_SHOWN", 2)
-    monkeypatch.setattr(impact, "PRACTICE_COMPARISONS_SHOWN", 1)
+    monkeypatch.setattr(impact_figures_module, "PRACTICE_ROWS_SHOWN", 2)
+    monkeypatch.setattr(impact_figures_module, "PRACTICE_COMPARISONS_SHOWN", 1)
     many_adopted_practices(4)
     client.get(URL)
     with django_assert_num_queries(IMPACT_QUERIES):
