@@ -90,6 +90,8 @@ class VisitForm(WagtailAdminModelForm):
             "format",
             "mentors",
             "participants",
+            "delegation_size",
+            "purpose",
             "contact",
             "request_message",
             "notes",

@@ -201,7 +201,8 @@ class VisitViewSet(MentorshipModelViewSet):
                 heading=_("Practices discussed"),
                 label=_("Practice"),
             ),
-            *(FieldPanel(name) for name in ("participants", "contact", "request_message", "notes")),
+            *(FieldPanel(name) for name in ("participants", "delegation_size", "purpose", "contact")),
+            *(FieldPanel(name) for name in ("request_message", "notes")),
         ],
         base_form_class=VisitForm,
     )
@@ -217,6 +218,8 @@ class VisitViewSet(MentorshipModelViewSet):
         "mentors",
         "practices",
         "participants",
+        "delegation_size",
+        "purpose",
         "contact",
         "request_message",
         "notes",
@@ -232,11 +235,14 @@ class VisitViewSet(MentorshipModelViewSet):
         "mentor_names",
         "practice_titles",
         "participants",
+        "delegation_size",
+        "get_purpose_display",
         "created_at",
     ]
     export_headings = {
         "get_status_display": _("Status"),
         "get_format_display": _("Format"),
+        "get_purpose_display": _("Purpose of the visit"),
         "mentor_names": _("Mentors"),
         "practice_titles": _("Practices discussed"),
     }

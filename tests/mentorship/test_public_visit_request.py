@@ -588,3 +588,27 @@ def test_the_form_is_never_stored_in_the_public_page_cache(client, settings):
         assert response.status_code == 200
         assert response.get("X-Cache") is None
     assert client.get("/ziyaret-talebi/alindi/").get("X-Cache") is None
+
+
+def test_mentors_see_the_requested_size_and_purpose_in_the_admin(client, mentor, settings):
+    from mentorship.factories import VisitRequestFactory
+
+    settings.LANGUAGE_CODE = "en"
+    visit = VisitRequestFactory(delegation_size=14, purpose=VisitPurpose.EXCHANGE, format=VisitFormat.ONLINE)
+    client.force_login(mentor)
+    html = client.get(reverse("mentorship_visits:edit", args=[visit.pk]), HTTP_ACCEPT_LANGUAGE="en").content
+    html = html.decode()
+    assert re.search(r'<input[^>]*name="delegation_size"[^>]*value="14"', html)
+    assert re.search(r'<option value="exchange" selected>', html)
+    inspect = client.get(reverse("mentorship_visits:inspect", args=[visit.pk])).content.decode()
+    assert "Exchange of experience between municipalities" in inspect and "14" in inspect
+
+
+def test_the_database_refuses_a_delegation_outside_1_to_200(db):
+    from django.db import IntegrityError, transaction
+
+    from mentorship.factories import VisitRequestFactory
+
+    for size in (0, 201):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            VisitRequestFactory(delegation_size=size)
