@@ -31,7 +31,7 @@ SIMPLIFY_TOLERANCE = 1.0
 # Islands smaller than this (square viewBox units, ~2 px² on a phone) are left out; a province always
 # keeps its largest part.
 MIN_ISLAND_AREA = 12.0
-STAR_RADIUS = 16
+STAR_RADIUS = 20
 
 
 class MapStatus:
