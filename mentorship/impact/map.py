@@ -2,7 +2,7 @@
 
 Boundaries come from `data/tr_provinces.geojson` (Natural Earth admin-1, public domain; see
 `data/README.md`), projected and simplified once per process. No tiles, no JavaScript, no request to
-anyone else: the page carries the whole map (about 40 KB of path data).
+anyone else: the page carries the whole map (about 44 KB of SVG).
 """
 
 import functools
