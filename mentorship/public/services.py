@@ -163,8 +163,8 @@ def notify_office_of_request(visit_id: int) -> bool:
 def confirm_request_to_requester(visit_id: int, language: str) -> bool:
     """Send the person who asked a plain-text copy of what they requested, in the language they used.
 
-    Their own message is not repeated (the form must not become a way to mail any text to any address);
-    replies go to the office.
+    Their own message is not repeated, which makes the form a poor relay for mail to strangers; replies go
+    to the office.
     """
     visit = Visit.objects.select_related("municipality", "contact").filter(pk=visit_id).first()
     contact = visit.contact if visit is not None else None
