@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from django.utils.html import strip_tags
+
 # Python maps "I" to "i" and "İ" to "i" + U+0307; Turkish maps I -> ı and İ -> i (and back for upper case).
 _TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _TR_UPPER = str.maketrans({"i": "İ", "ı": "I"})
@@ -40,3 +42,37 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Word tokens, apostrophes removed so suffixes stay attached ("İstanbul'da" is one word)."""
     return _WORD.findall(_APOSTROPHES.sub("", unicodedata.normalize("NFC", text or "")))
+
+
+# Turkish alphabetical order: ç after c, ğ after g, ı before i, ö after o, ş after s, ü after u; the
+# foreign letters q, w, x where Turkish dictionaries put them.
+TURKISH_ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
+# Letters map to code points above every digit and punctuation mark, in alphabet order, so the key sorts
+# right as a Python string, in a SQLite collation and as UTF-8 bytes in an Elasticsearch keyword.
+_SORT_LETTERS = {letter: chr(0x3000 + index) for index, letter in enumerate(TURKISH_ALPHABET)}
+
+
+def turkish_sort_key(text: str) -> str:
+    """A key that orders text the way a Turkish reader expects (case-insensitive; accents of other
+    languages, such as é, sort with their base letter)."""
+    key = []
+    for char in turkish_lower(text):
+        if char not in _SORT_LETTERS:
+            base = unicodedata.normalize("NFD", char)[0]
+            char = base if base in _SORT_LETTERS else char
+        key.append(_SORT_LETTERS.get(char, char))
+    return "".join(key)
+
+
+def turkish_sorted(items, *, key=str) -> list:
+    """``items`` in Turkish alphabetical order of ``key(item)``."""
+    return sorted(items, key=lambda item: turkish_sort_key(key(item)))
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_to_text(html: str) -> str:
+    """Rich text as plain text, paragraphs and list items kept apart by a space ("yapılır. Paketin", not
+    "yapılır.Paketin" as Django's strip_tags gives), whitespace collapsed."""
+    return " ".join(strip_tags(_TAG.sub(lambda tag: tag.group(0) + " ", html or "")).split())

@@ -1,22 +1,51 @@
-"""The library's filter form: turns a query string into validated filters, or clear messages."""
+"""The library's filter form, built from the filter vocabulary: a query string in, validated filters out."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.provinces import PROVINCE_CHOICES
+from portal.provinces import PROVINCES
+from portal.text import turkish_sorted
 
-from .models import SDG, BudgetBand, EvidenceLevel, PracticeStatus, TargetGroup, Theme
-from .models.pages import FIRST_START_YEAR
+from .filters import (
+    FILTERS,
+    FIRST_START_YEAR,
+    LAST_START_YEAR,
+    LIBRARY_SORTS,
+    YEAR_FROM,
+    YEAR_LABELS,
+    YEAR_TO,
+    Filter,
+    PracticeFilters,
+)
+from .models import SDG, TargetGroup, Theme
 from .selectors import used_tags
 
-LAST_START_YEAR = 2100
 
-SORT_CHOICES = [
-    ("newest", _("Newest")),
-    ("title", _("A–Z")),
-    ("most_adopted", _("Most adopted")),
-    ("start_year", _("Start year")),
-]
+def vocabulary_choices(spec: Filter) -> list[tuple]:
+    """Every valid value of a filter with its label, in the order people expect to read them: themes and
+    target groups as editors ordered them, SDGs by number, tags and provinces in Turkish alphabetical order.
+    One query per database vocabulary, whatever the number of practices."""
+    if spec.choices is not None:
+        return list(spec.choices.choices)
+    if spec.param == "theme":
+        return list(Theme.objects.values_list("slug", "name"))
+    if spec.param == "target_group":
+        return list(TargetGroup.objects.values_list("slug", "name"))
+    if spec.param == "sdg":
+        return [(sdg.number, str(sdg)) for sdg in SDG.objects.all()]
+    if spec.param == "tag":
+        return list(used_tags().values_list("slug", "name"))
+    if spec.param == "province":
+        return [
+            (province.plate, province.name) for province in turkish_sorted(PROVINCES, key=lambda p: p.name)
+        ]
+    raise ValueError(f"No vocabulary for the filter {spec.param!r}.")
+
+
+def filter_field(spec: Filter) -> forms.Field:
+    if spec.value_type is int:
+        return forms.TypedMultipleChoiceField(coerce=int, required=False, label=spec.label)
+    return forms.MultipleChoiceField(required=False, label=spec.label)
 
 
 class LibraryFilterForm(forms.Form):
@@ -27,68 +56,36 @@ class LibraryFilterForm(forms.Form):
     error with a message, never a database error.
     """
 
-    theme = forms.MultipleChoiceField(required=False, label=_("Theme"), widget=forms.CheckboxSelectMultiple)
-    target_group = forms.MultipleChoiceField(
-        required=False, label=_("Target group"), widget=forms.CheckboxSelectMultiple
-    )
-    tag = forms.MultipleChoiceField(required=False, label=_("Tag"), widget=forms.CheckboxSelectMultiple)
-    sdg = forms.TypedMultipleChoiceField(
-        coerce=int,
-        required=False,
-        label=_("Sustainable development goal"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    status = forms.MultipleChoiceField(
-        choices=PracticeStatus.choices,
-        required=False,
-        label=_("Status"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    evidence = forms.MultipleChoiceField(
-        choices=EvidenceLevel.choices,
-        required=False,
-        label=_("Evidence level"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    budget = forms.MultipleChoiceField(
-        choices=BudgetBand.choices,
-        required=False,
-        label=_("Budget band"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    province = forms.TypedMultipleChoiceField(
-        choices=PROVINCE_CHOICES,
-        coerce=int,
-        required=False,
-        label=_("Province"),
-        help_text=_("Hold Ctrl (or ⌘) to choose more than one."),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
-    year_from = forms.IntegerField(
-        required=False, min_value=FIRST_START_YEAR, max_value=LAST_START_YEAR, label=_("Started from")
-    )
-    year_to = forms.IntegerField(
-        required=False, min_value=FIRST_START_YEAR, max_value=LAST_START_YEAR, label=_("Started until")
-    )
-    sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label=_("Sort by"))
+    sort_choices = LIBRARY_SORTS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query per vocabulary, whatever the number of practices.
-        self.fields["theme"].choices = list(Theme.objects.values_list("slug", "name"))
-        self.fields["target_group"].choices = list(TargetGroup.objects.values_list("slug", "name"))
-        self.fields["sdg"].choices = [(sdg.number, str(sdg)) for sdg in SDG.objects.all()]
-        self.fields["tag"].choices = list(used_tags().values_list("slug", "name"))
+        for spec in FILTERS:
+            field = filter_field(spec)
+            field.choices = vocabulary_choices(spec)
+            self.fields[spec.param] = field
+        for name in (YEAR_FROM, YEAR_TO):
+            self.fields[name] = forms.IntegerField(
+                required=False, min_value=FIRST_START_YEAR, max_value=LAST_START_YEAR, label=YEAR_LABELS[name]
+            )
+        self.fields["sort"] = forms.ChoiceField(
+            choices=list(self.sort_choices.items()), required=False, label=_("Sort by")
+        )
 
     def clean(self):
         cleaned = super().clean()
-        year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
+        year_from, year_to = cleaned.get(YEAR_FROM), cleaned.get(YEAR_TO)
         if year_from and year_to and year_from > year_to:
-            self.add_error("year_to", _("“Started until” must not be before “Started from”."))
+            self.add_error(YEAR_TO, _("“Started until” must not be before “Started from”."))
         return cleaned
 
     @property
-    def has_active_filters(self) -> bool:
+    def filters(self) -> PracticeFilters:
+        """The valid filters (none when the form is unbound or invalid)."""
         if not self.is_bound or not self.is_valid():
-            return False
-        return any(value for name, value in self.cleaned_data.items() if name != "sort")
+            return PracticeFilters()
+        return PracticeFilters.from_form_data(self.cleaned_data)
+
+    @property
+    def has_active_filters(self) -> bool:
+        return not self.filters.is_empty()

@@ -4,27 +4,29 @@ practices never imports search; search's AppConfig.ready() calls set_listing_pro
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import selectors
+from .filters import MAX_PAGE, FacetValue, PracticeFilters
 from .models import PracticePage
-from .selectors import PracticeFilters
-
-MAX_PAGE = 1_000_000
 
 
 @dataclass(frozen=True)
 class ListingPage:
-    """One page of a listing: the practices to show (listing data prefetched) and how many match in all."""
+    """One page of a listing: the practices to show (listing data prefetched), how many match in all and,
+    when asked for, the facet counts of every filter (empty from the ORM default, which does not count)."""
 
     items: list[PracticePage]
     total: int
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
 
 
 ListingProvider = Callable[..., ListingPage]
 
 
-def orm_listing(*, filters: PracticeFilters, sort: str | None, page: int, page_size: int) -> ListingPage:
+def orm_listing(
+    *, filters: PracticeFilters, sort: str | None, page: int, page_size: int, with_facets: bool = False
+) -> ListingPage:
     queryset = selectors.filter_practices(selectors.published_practices(), filters)
     offset = (page - 1) * page_size
     items = list(
@@ -42,8 +44,10 @@ def set_listing_provider(provider: ListingProvider | None) -> None:
     _provider = provider or orm_listing
 
 
-def get_listing(*, filters: PracticeFilters, sort: str | None, page: int, page_size: int) -> ListingPage:
-    return _provider(filters=filters, sort=sort, page=page, page_size=page_size)
+def get_listing(
+    *, filters: PracticeFilters, sort: str | None, page: int, page_size: int, with_facets: bool = False
+) -> ListingPage:
+    return _provider(filters=filters, sort=sort, page=page, page_size=page_size, with_facets=with_facets)
 
 
 class LazyListing(Sequence):
@@ -52,8 +56,17 @@ class LazyListing(Sequence):
     `page_hint` is the page the request asks for, so the count and the items come from the same call.
     """
 
-    def __init__(self, *, filters: PracticeFilters, sort: str | None, page_size: int, page_hint: object = 1):
-        self.filters, self.sort, self.page_size = filters, sort, page_size
+    def __init__(
+        self,
+        *,
+        filters: PracticeFilters,
+        sort: str | None,
+        page_size: int,
+        page_hint: object = 1,
+        with_facets: bool = False,
+    ):
+        self.filters, self.sort, self.page_size, self.with_facets = filters, sort, page_size, with_facets
+        self.facets: dict[str, list[FacetValue]] = {}
         try:
             hint = int(str(page_hint))
         except ValueError:
@@ -62,7 +75,10 @@ class LazyListing(Sequence):
         self._loaded: tuple[int, int, list] | None = None  # (offset, total, items)
 
     def _load(self, page: int, page_size: int) -> tuple[int, int, list]:
-        listing = get_listing(filters=self.filters, sort=self.sort, page=page, page_size=page_size)
+        listing = get_listing(
+            filters=self.filters, sort=self.sort, page=page, page_size=page_size, with_facets=self.with_facets
+        )
+        self.facets = listing.facets or self.facets
         self._loaded = ((page - 1) * page_size, listing.total, listing.items)
         return self._loaded
 

@@ -8,17 +8,25 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from portal.errors import NotFoundForVisitors
+from portal.models import PortalSettings
 
 from . import listing, selectors
+from .filter_panel import build_filter_panel
+from .filters import MAX_PAGE
 from .forms import LibraryFilterForm
+from .sharing import practice_share_metadata
 
 PAGE_SIZE = 12
 
 
-def find_practices(*, filters: selectors.PracticeFilters, sort: str | None, page: object) -> Sequence:
+def find_practices(
+    *, filters: selectors.PracticeFilters, sort: str | None, page: object, with_facets: bool = False
+) -> listing.LazyListing:
     """The one place the library and tag pages get their results (from the listing provider, lazily:
     only the page asked for is loaded)."""
-    return listing.LazyListing(filters=filters, sort=sort, page_size=PAGE_SIZE, page_hint=page)
+    return listing.LazyListing(
+        filters=filters, sort=sort, page_size=PAGE_SIZE, page_hint=page, with_facets=with_facets
+    )
 
 
 def paginate(request, results: Sequence) -> tuple[Page | None, str | None]:
@@ -27,6 +35,8 @@ def paginate(request, results: Sequence) -> tuple[Page | None, str | None]:
     paginator = Paginator(results, PAGE_SIZE)
     raw = request.GET.get("page", "1")
     try:
+        if raw.isdigit() and int(raw) > MAX_PAGE:
+            raise EmptyPage(raw)
         return paginator.page(raw), None
     except PageNotAnInteger:
         return paginator.page(1), _("“%(page)s” is not a page number; showing the first page.") % {
@@ -54,10 +64,15 @@ def render_listing(
     sort: str | None,
     context: dict,
     status: int = 200,
+    form: LibraryFilterForm | None = None,
 ):
-    results = find_practices(filters=filters, sort=sort, page=request.GET.get("page", "1"))
+    results = find_practices(
+        filters=filters, sort=sort, page=request.GET.get("page", "1"), with_facets=form is not None
+    )
     page, page_error = paginate(request, results)
     context |= {"page_obj": page, "page_error": page_error, "querystring": querystring_without_page(request)}
+    if form is not None:
+        context["panel"] = build_filter_panel(form, results.facets, request.GET)
     response = index_page.render(request, template=template, context_overrides=context)
     # A page number out of range is a 404 (with a way back to page one) so crawlers do not index it.
     response.status_code = 404 if page is None else status
@@ -66,22 +81,18 @@ def render_listing(
 
 def library_view(request, *, index_page):
     form = LibraryFilterForm(request.GET or None)
-    filters, sort, status = selectors.PracticeFilters(), None, 200
-    if form.is_bound:
-        if form.is_valid():
-            filters = selectors.PracticeFilters.from_form_data(form.cleaned_data)
-            sort = form.cleaned_data.get("sort")
-        else:
-            # The page still lists every practice under the message, with what was typed kept in the form.
-            status = 400
+    # An invalid form lists every practice under the message, with what was typed kept in the form.
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    sort = form.cleaned_data.get("sort") if status == 200 and form.is_bound else None
     return render_listing(
         request,
         index_page=index_page,
         template=None,
-        filters=filters,
+        filters=form.filters,
         sort=sort,
         context={"form": form, "active_filters": form.has_active_filters},
         status=status,
+        form=form,
     )
 
 
@@ -102,6 +113,15 @@ def tag_view(request, *, index_page, tag_slug: str):
 def practice_view(request, *, practice):
     context = selectors.case_study_sections(practice) | selectors.case_study_media(practice)
     context["related_practices"] = selectors.related_practices(practice, tags=context["tags"])
+    # The footer reads the same settings, cached on the request: the office's name costs no query here.
+    office = PortalSettings.for_request(request)
+    context["share"] = practice_share_metadata(
+        practice=practice,
+        request=request,
+        steps=context["steps"],
+        tags=context["tags"],
+        office_name=office.office_name,
+    )
     return practice.render(request, context_overrides=context)
 
 

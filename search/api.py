@@ -6,36 +6,57 @@ from django.utils.translation import gettext as _
 
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
+from pydantic import create_model
+
+from practices.filters import (
+    FILTERS,
+    FIRST_START_YEAR,
+    LAST_START_YEAR,
+    MAX_PAGE,
+    SORTS,
+    YEAR_FROM,
+    YEAR_TO,
+)
+from practices.filters import Filter as FilterSpec
 
 from . import service
-from .types import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, SearchQuery
-
-MAX_PAGE = 10_000
+from .types import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, PracticeFilters, SearchQuery
 
 search_api = NinjaAPI(
     title="Practice Atlas search API",
     version="1.0",
-    description="Full-text search over published practices, with the library's filters and facet counts.",
+    description=(
+        "Full-text search over published practices, with the library's filters and facet counts. "
+        "Repeat a filter for any of its values (OR); different filters must all match (AND)."
+    ),
     urls_namespace="search_api",
     docs_url="/docs",
 )
 
 
-class SearchParams(Schema):
-    q: str = Field("", max_length=MAX_TEXT_LENGTH, description="Free text; Turkish letters optional.")
-    theme: list[str] = Field([], description="Theme slugs (OR).")
-    target_group: list[str] = Field([], description="Target group slugs (OR).")
-    tag: list[str] = Field([], description="Tag slugs (AND).")
-    sdg: list[int] = Field([], description="SDG numbers 1-17 (OR).")
-    status: list[Literal["running", "completed", "pilot"]] = Field([])
-    evidence: list[str] = Field([], description="Evidence levels (OR).")
-    budget: list[str] = Field([], description="Budget bands (OR).")
-    province: list[int] = Field([], description="Province plate codes 1-81 (OR).")
-    year_from: int | None = Field(None, ge=1900, le=2100)
-    year_to: int | None = Field(None, ge=1900, le=2100)
-    sort: Literal["relevance", "newest", "title", "most_adopted", "start_year"] = "relevance"
-    page: int = Field(1, ge=1, le=MAX_PAGE)
-    page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+def filter_parameter(spec: FilterSpec):
+    """A query parameter for one filter of the vocabulary: a list, with its fixed choices or bounds."""
+    if spec.choices is not None:
+        item = Literal[tuple(spec.choices.values)]
+    else:
+        item = int if spec.value_type is int else str
+    bounds = f" {spec.min_value}-{spec.max_value}" if spec.min_value is not None else ""
+    return (list[item], Field([], description=f"{spec.label} ({spec.param}{bounds}; repeat for any of)."))
+
+
+SearchParams = create_model(
+    "SearchParams",
+    __base__=Schema,
+    q=(str, Field("", max_length=MAX_TEXT_LENGTH, description="Free text; Turkish letters optional.")),
+    **{spec.param: filter_parameter(spec) for spec in FILTERS},
+    **{
+        name: (int | None, Field(None, ge=FIRST_START_YEAR, le=LAST_START_YEAR))
+        for name in (YEAR_FROM, YEAR_TO)
+    },
+    sort=(Literal[tuple(SORTS)], "relevance"),
+    page=(int, Field(1, ge=1, le=MAX_PAGE)),
+    page_size=(int, Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)),
+)
 
 
 class HitSchema(Schema):
@@ -85,22 +106,19 @@ class CompletionSchema(Schema):
 def api_search(request, params: Query[SearchParams]):
     if params.year_from and params.year_to and params.year_from > params.year_to:
         raise HttpError(422, _("year_to must not be before year_from."))
-    if any(not 1 <= n <= 17 for n in params.sdg):
-        raise HttpError(422, _("sdg must be between 1 and 17."))
-    if any(not 1 <= n <= 81 for n in params.province):
-        raise HttpError(422, _("province must be a plate code between 1 and 81."))
-    query = SearchQuery(
+    data = params.dict()
+    for spec in FILTERS:
+        if spec.min_value is not None and any(
+            not spec.min_value <= n <= spec.max_value for n in data[spec.param]
+        ):
+            raise HttpError(
+                422,
+                _("%(name)s must be between %(min)d and %(max)d.")
+                % {"name": spec.param, "min": spec.min_value, "max": spec.max_value},
+            )
+    query = SearchQuery.from_filters(
+        PracticeFilters.from_form_data(data),
         text=params.q,
-        themes=tuple(params.theme),
-        target_groups=tuple(params.target_group),
-        tags=tuple(params.tag),
-        sdgs=tuple(params.sdg),
-        statuses=tuple(params.status),
-        evidence_levels=tuple(params.evidence),
-        budget_bands=tuple(params.budget),
-        provinces=tuple(params.province),
-        year_from=params.year_from,
-        year_to=params.year_to,
         sort=params.sort,
         page=params.page,
         page_size=params.page_size,

@@ -1,7 +1,6 @@
 """The Elasticsearch index for practices: Turkish analyzers, folded sub-fields, facet keywords, completion."""
 
 from django.conf import settings
-from django.utils.html import strip_tags
 
 from elasticsearch.dsl import (
     Completion,
@@ -14,7 +13,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from portal.text import turkish_lower
+from portal.text import html_to_text, turkish_sort_key
 
 # Turkish lower-casing must come before stop words and stemming: "İ" -> "i", "I" -> "ı".
 turkish_lowercase = token_filter("turkish_lowercase", type="lowercase", language="turkish")
@@ -78,7 +77,7 @@ class PracticeDocument(Document):
     def from_page(cls, page) -> "PracticeDocument":
         tags = list(page.tags.all())
         body = " ".join(
-            strip_tags(part or "") for part in (page.problem, page.approach, page.results, page.lessons)
+            html_to_text(part) for part in (page.problem, page.approach, page.results, page.lessons)
         )
         return cls(
             meta={"id": page.pk},
@@ -102,7 +101,7 @@ class PracticeDocument(Document):
             start_year=page.start_year,
             adoption_count=page.adoption_count,
             first_published_at=page.first_published_at,
-            title_sort=turkish_lower(page.title),
+            title_sort=turkish_sort_key(page.title),
             suggest={"input": [page.title, *(tag.name for tag in tags)]},
         )
 

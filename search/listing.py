@@ -7,14 +7,16 @@ from .service import search
 from .types import SearchQuery
 
 
-def search_listing(*, filters: PracticeFilters, sort: str | None, page: int, page_size: int) -> ListingPage:
+def search_listing(
+    *, filters: PracticeFilters, sort: str | None, page: int, page_size: int, with_facets: bool = False
+) -> ListingPage:
     result = search(
         SearchQuery.from_filters(
             filters,
             sort=sort or "newest",
             page=page,
             page_size=page_size,
-            with_facets=False,
+            with_facets=with_facets,
         )
     )
-    return ListingPage(items=[hit.page for hit in result.hits], total=result.total)
+    return ListingPage(items=[hit.page for hit in result.hits], total=result.total, facets=result.facets)

@@ -5,10 +5,10 @@ import functools
 import re
 
 from django.core.cache import cache
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.text import fold, turkish_lower, words
+from portal.text import fold, html_to_text, turkish_lower, words
 
 SNIPPET_LENGTH = 220
 VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
@@ -34,7 +34,7 @@ def _matches(token: str, terms: list[str]) -> bool:
 
 def highlight(text: str, query_text: str, *, length: int = SNIPPET_LENGTH) -> SafeString:
     """Escape text and wrap words matching the query in <mark>; a window around the first match if long."""
-    plain = " ".join(strip_tags(text or "").split())
+    plain = html_to_text(text)
     terms = query_terms(query_text)
     tokens = list(_TOKEN.finditer(plain))
     hits = [m for m in tokens if terms and _matches(m.group(0), terms)]
@@ -64,7 +64,7 @@ def highlight(text: str, query_text: str, *, length: int = SNIPPET_LENGTH) -> Sa
 
 def has_match(text: str, query_text: str) -> bool:
     terms = query_terms(query_text)
-    return bool(terms) and any(_matches(m.group(0), terms) for m in _TOKEN.finditer(strip_tags(text or "")))
+    return bool(terms) and any(_matches(m.group(0), terms) for m in _TOKEN.finditer(html_to_text(text)))
 
 
 def build_vocabulary(texts) -> dict[str, str]:

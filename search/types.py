@@ -2,14 +2,29 @@
 
 from dataclasses import dataclass, field, fields, replace
 
-from practices.selectors import PracticeFilters
+from practices.filters import (
+    DEFAULT_PAGE_SIZE,
+    FACETS,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_TEXT_LENGTH,
+    SORTS,
+    FacetValue,
+    PracticeFilters,
+)
 
-SORTS = ("relevance", "newest", "title", "most_adopted", "start_year")
-MAX_PAGE_SIZE = 100
-DEFAULT_PAGE_SIZE = 12
-MAX_TEXT_LENGTH = 200
-# Facet fields, in the order the search page shows them.
-FACET_FIELDS = ("theme", "target_group", "tag", "sdg", "status", "province", "start_year")
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "FACETS",
+    "MAX_PAGE",
+    "MAX_PAGE_SIZE",
+    "MAX_TEXT_LENGTH",
+    "FacetValue",
+    "SearchBackendUnavailable",
+    "SearchHit",
+    "SearchQuery",
+    "SearchResult",
+]
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,8 @@ class SearchQuery:
     with_facets: bool = True
 
     def __post_init__(self):
+        if self.page > MAX_PAGE:
+            raise ValueError(f"page must be {MAX_PAGE} or less.")
         if self.sort not in SORTS:
             raise ValueError(f"Unknown sort {self.sort!r}; use one of {', '.join(SORTS)}.")
         if self.page < 1:
@@ -64,14 +81,6 @@ class SearchQuery:
 
     def with_changes(self, **changes) -> "SearchQuery":
         return replace(self, **changes)
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,23 +5,16 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from practices import selectors
+from practices.filter_panel import build_filter_panel
+from practices.models import PracticeIndexPage
 
 from .forms import SearchForm
 from .service import search
 from .types import SearchQuery
-
-# Facet name -> (GET parameter, heading); start years are a range filter, shown as counts.
-FACET_PARAMS = {
-    "theme": ("theme", gettext_lazy("Theme")),
-    "target_group": ("target_group", gettext_lazy("Target group")),
-    "tag": ("tag", gettext_lazy("Tag")),
-    "sdg": ("sdg", gettext_lazy("Sustainable development goal")),
-    "status": ("status", gettext_lazy("Status")),
-    "province": ("province", gettext_lazy("Province")),
-}
 
 
 def querystring(request, **changes) -> str:
@@ -56,21 +49,20 @@ def search_view(request):
             "page": query.page,
             "count": paginator.num_pages,
         }
-    facets = [
-        {"name": name, "param": param, "label": label, "values": result.facets.get(name, [])}
-        for name, (param, label) in FACET_PARAMS.items()
-        if result.facets.get(name)
-    ]
     context = {
         "form": form,
         "query": query,
         "result": result,
-        "facets": facets,
-        "years": result.facets.get("start_year", []),
+        "panel": build_filter_panel(form, result.facets, request.GET),
         "page_obj": page_obj,
         "page_error": page_error,
         "querystring": querystring(request),
         "suggestion_url": "?" + urlencode({"q": result.suggestion}) if result.suggestion else "",
         "searched": form.is_bound,
     }
+    if result.total == 0 and page_obj is not None:
+        # Nothing found: offer the library's themes instead of an empty filter panel.
+        context["themes"] = [theme for theme in selectors.themes_with_counts() if theme.practice_count]
+        library = PracticeIndexPage.objects.live().first()
+        context["library_url"] = library.url if library else ""
     return render(request, "search/search_page.html", context, status=status)

@@ -12,9 +12,9 @@ from practices.models import PracticePage, PracticeTag
 
 from ..snippets import cached_vocabulary, has_match, highlight, suggest
 from ..types import SearchHit, SearchQuery, SearchResult
-from .facets import FacetScope, facet_counts, province_label, year_selected
+from .facets import FacetScope, facet_counts, province_label
 
-__all__ = ["DatabaseSearchBackend", "make_hit", "province_label", "year_selected"]
+__all__ = ["DatabaseSearchBackend", "make_hit", "province_label"]
 
 MAX_TERMS = 10
 

@@ -14,10 +14,11 @@ from taggit.models import Tag
 
 from portal.text import words
 from practices import selectors
-from practices.models import SDG, PracticePage, PracticeStatus, TargetGroup, Theme
+from practices.filters import FILTERS, YEAR_FACET, year_selected
+from practices.models import SDG, PracticePage, TargetGroup, Theme
 
 from ..types import FacetValue, SearchBackendUnavailable, SearchHit, SearchQuery, SearchResult
-from .database import make_hit, province_label, year_selected
+from .database import make_hit, province_label
 
 logger = logging.getLogger(__name__)
 
@@ -25,17 +26,9 @@ TEXT_FIELDS = ["title^4", "tags^3", "summary^2", "theme^2", "place^2", "body"]
 FOLDED_FIELDS = [
     f"{name.split('^')[0]}.folded" + (f"^{name.split('^')[1]}" if "^" in name else "") for name in TEXT_FIELDS
 ]
-TOP_TAGS = 20
+TOP_TAGS = 100
 # facet name -> (keyword field in the index, SearchQuery attribute holding the chosen values)
-FACETS = {
-    "theme": ("theme_slug", "themes"),
-    "target_group": ("target_groups", "target_groups"),
-    "tag": ("tag_slugs", "tags"),
-    "sdg": ("sdgs", "sdgs"),
-    "status": ("status", "statuses"),
-    "province": ("province", "provinces"),
-    "start_year": ("start_year", None),
-}
+FACETS = {spec.param: (spec.index_field, spec.attr) for spec in FILTERS} | {YEAR_FACET: ("start_year", None)}
 FACET_SIZES = {"tag": TOP_TAGS, "province": 81, "start_year": 100}
 SORTS = {
     "relevance": ["_score", {"first_published_at": {"order": "desc"}}, {"page_id": {"order": "desc"}}],
@@ -94,11 +87,7 @@ def facet_filters(query: SearchQuery) -> dict[str, dict]:
         values = getattr(query, attribute)
         if not values:
             continue
-        if facet == "tag":
-            # Several tags narrow the list (AND), as in the library's filter form.
-            clauses[facet] = {"bool": {"filter": [{"term": {field: value}} for value in values]}}
-        else:
-            clauses[facet] = {"terms": {field: list(values)}}
+        clauses[facet] = {"terms": {field: list(values)}}
     if query.year_from is not None or query.year_to is not None:
         year_range = {}
         if query.year_from is not None:
@@ -113,16 +102,11 @@ def build_search_body(query: SearchQuery) -> dict:
     """The search request as data: text, filters, facets with post_filter, highlight, sort, page."""
     text = " ".join(words(query.text))
     must = [text_clause(text)] if text else [{"match_all": {}}]
-    # Filters that are not facets narrow the query itself; facet filters go to post_filter so each
-    # facet's aggregation can ignore its own choice (and only its own).
-    base_filters = []
-    if query.evidence_levels:
-        base_filters.append({"terms": {"evidence_level": list(query.evidence_levels)}})
-    if query.budget_bands:
-        base_filters.append({"terms": {"budget_band": list(query.budget_bands)}})
+    # Every filter is a facet: the filters go to post_filter so each facet's aggregation can ignore its own
+    # choice (and only its own).
     chosen = facet_filters(query)
     body: dict = {
-        "query": {"bool": {"must": must, "filter": base_filters}},
+        "query": {"bool": {"must": must}},
         "from": query.offset,
         "size": query.page_size,
         "track_total_hits": True,
@@ -294,7 +278,7 @@ class ElasticsearchBackend:
             values = []
             for bucket in buckets[facet]:
                 key = str(bucket["key"])
-                selected = year_selected(int(key), query) if facet == "start_year" else key in chosen
+                selected = year_selected(int(key), query.filters) if facet == "start_year" else key in chosen
                 values.append(FacetValue(key, labels[facet].get(key, key), bucket["doc_count"], selected))
             facets[facet] = values
         return facets
@@ -320,8 +304,10 @@ def facet_labels(buckets: dict[str, list[dict]]) -> dict[str, dict[str, str]]:
             str(number): f"{number}. {name}"
             for number, name in SDG.objects.filter(number__in=keys("sdg")).values_list("number", "name")
         }
-    statuses = dict(PracticeStatus.choices)
-    labels["status"] = {key: str(statuses.get(key, key)) for key in keys("status")}
+    for spec in FILTERS:
+        if spec.choices is not None:
+            names = dict(spec.choices.choices)
+            labels[spec.param] = {key: str(names.get(key, key)) for key in keys(spec.param)}
     labels["province"] = {key: province_label(int(key)) for key in keys("province")}
     labels["start_year"] = {key: key for key in keys("start_year")}
     return labels

@@ -1,8 +1,9 @@
 """Facet counts for the database backend; each facet ignores its own filter (like Elasticsearch post_filter).
 
-The practices in scope (the text's matches, or every published practice) are read once, with the columns
-the single-valued facets count and one flag per active filter group. Theme, status, province and start
-year are counted from those rows in Python; target groups, SDGs and tags (many-to-many) are aggregated by
+Every filter of the vocabulary (practices.filters) is a facet. The practices in scope (the text's matches,
+or every published practice) are read once, with the columns the single-valued facets count and one flag
+per active filter group. Theme, status, evidence level, budget band, province and start year are counted
+from those rows in Python; target groups, SDGs and tags (many-to-many) are aggregated by
 the database in one UNION ALL query. A search with facets therefore costs two queries for them whatever
 the number of matches.
 """
@@ -16,27 +17,32 @@ from django.db.models.functions import Cast
 
 from portal.provinces import PROVINCE_BY_PLATE
 from practices import selectors
-from practices.models import PracticePage, PracticeStatus, PracticeTag
+from practices.filters import FACETS, FILTER_BY_PARAM, FILTERS, YEAR_FACET, YEAR_FROM, YEAR_TO, year_selected
+from practices.models import PracticePage, PracticeTag
 from practices.selectors import PracticeFilters
 
-from ..types import FACET_FIELDS, FacetValue, SearchQuery
+from ..types import FacetValue, SearchQuery
 from .sql import Among, union_all_rows
 
-TOP_TAGS = 20
+# Enough for every tag of the library (the demo has 42); beyond it the most used ones.
+TOP_TAGS = 100
 
 # Which PracticeFilters fields each facet ignores, so a facet's counts show what choosing another value gives.
-FACET_FILTER_FIELDS: dict[str, tuple[str, ...]] = {
-    "theme": ("themes",),
-    "target_group": ("target_groups",),
-    "tag": ("tags",),
-    "sdg": ("sdgs",),
-    "status": ("statuses",),
-    "province": ("provinces",),
-    "start_year": ("year_from", "year_to"),
+FACET_FILTER_FIELDS: dict[str, tuple[str, ...]] = {spec.param: (spec.attr,) for spec in FILTERS} | {
+    YEAR_FACET: (YEAR_FROM, YEAR_TO)
 }
-# Filters no facet shows (evidence level, budget band) apply to every facet.
+# Filters no facet shows apply to every facet (none today: every filter is a facet).
 ALWAYS = ""
-ROW_COLUMNS = ("pk", "theme__slug", "theme__name", "status", "province", "start_year")
+ROW_COLUMNS = (
+    "pk",
+    "theme__slug",
+    "theme__name",
+    "status",
+    "evidence_level",
+    "budget_band",
+    "province",
+    "start_year",
+)
 # Many-to-many facet rows: sort_1..3 reproduce each facet's own order in one ORDER BY.
 MANY_COLUMNS = ("value", "label", "n", "sort_1", "sort_2", "sort_3")
 
@@ -67,6 +73,8 @@ class ScopeRow(NamedTuple):
     theme_slug: str | None
     theme_name: str | None
     status: str
+    evidence_level: str
+    budget_band: str
     province: int
     start_year: int
     # Which active filter group the practice fails: ALL_PASS, the group's index, or SEVERAL_FAIL.
@@ -122,7 +130,7 @@ class FacetScope:
 
 
 def facet_counts(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetValue]]:
-    facets: dict[str, list[FacetValue]] = {name: [] for name in FACET_FIELDS}
+    facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
     if not scope.rows:
         return facets  # nothing in scope: every facet is empty, no query needed
     facets.update(single_valued_facets(query, scope))
@@ -131,34 +139,38 @@ def facet_counts(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetV
 
 
 def single_valued_facets(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetValue]]:
-    """Theme, status, province and start year, counted from the scope's rows."""
+    """Theme, the fixed choices (status, evidence, budget), province and start year, from the scope's rows."""
 
     def counts(facet: str, key) -> Counter:
         return Counter(key(row) for row in scope.passing(ignoring=facet))
 
     themes = counts("theme", lambda row: (row.theme_slug, row.theme_name))
-    statuses = counts("status", lambda row: row.status)
     provinces = counts("province", lambda row: row.province)
-    years = counts("start_year", lambda row: row.start_year)
-    labels = dict(PracticeStatus.choices)
-    return {
+    years = counts(YEAR_FACET, lambda row: row.start_year)
+    facets = {
         "theme": [
             FacetValue(slug, name, n, slug in query.themes)
             for (slug, name), n in sorted(themes.items(), key=lambda item: (-item[1], item[0][1] or ""))
-        ],
-        "status": [
-            FacetValue(status, str(labels.get(status, status)), n, status in query.statuses)
-            for status, n in sorted(statuses.items())
         ],
         "province": [
             FacetValue(str(plate), province_label(plate), n, plate in query.provinces)
             for plate, n in sorted(provinces.items(), key=lambda item: (-item[1], item[0]))
         ],
-        "start_year": [
-            FacetValue(str(year), str(year), n, year_selected(year, query))
+        YEAR_FACET: [
+            FacetValue(str(year), str(year), n, year_selected(year, query.filters))
             for year, n in sorted(years.items(), reverse=True)
         ],
     }
+    for column, facet in (("status", "status"), ("evidence_level", "evidence"), ("budget_band", "budget")):
+        spec = FILTER_BY_PARAM[facet]
+        found = counts(facet, lambda row, column=column: getattr(row, column))
+        chosen = query.filters.values_of(facet)
+        facets[facet] = [
+            FacetValue(value, str(label), found[value], value in chosen)
+            for value, label in spec.choices.choices
+            if found[value]
+        ]
+    return facets
 
 
 def many_valued_facets(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetValue]]:
@@ -216,9 +228,3 @@ def many_valued_facets(query: SearchQuery, scope: FacetScope) -> dict[str, list[
 def province_label(plate: int) -> str:
     province = PROVINCE_BY_PLATE.get(plate)
     return province.name if province else str(plate)
-
-
-def year_selected(year: int, query: SearchQuery) -> bool:
-    if query.year_from is None and query.year_to is None:
-        return False
-    return (query.year_from or year) <= year <= (query.year_to or year)

@@ -36,7 +36,9 @@ def test_search_api_returns_the_search_result_as_json(client, library):
         "status",
     }
     assert hit["url"].startswith("http://testserver/uygulamalar/")
-    assert set(data["facets"]) == {"theme", "target_group", "tag", "sdg", "status", "province", "start_year"}
+    assert set(data["facets"]) == {
+        *("theme", "target_group", "tag", "sdg", "status", "evidence", "budget", "province", "start_year")
+    }
     assert {"value", "label", "count", "selected"} == set(data["facets"]["theme"][0])
 
 

@@ -4,6 +4,7 @@ from django.db import connection
 
 import pytest
 
+from portal.text import turkish_sorted
 from practices.factories import PracticePageFactory
 from search.service import search
 from search.types import SearchQuery
@@ -179,9 +180,11 @@ def test_no_text_lists_everything_newest_first(library):
     assert result.hits[0].page_id == library["unrelated"].pk
 
 
-def test_sort_by_title(library):
+def test_sort_by_title_is_turkish_alphabetical(library):
     titles = [hit.title for hit in search(SearchQuery(sort="title", page_size=10)).hits]
-    assert titles == sorted(titles)
+    # Ç comes after C and before D, İ after I (code-point order would put Ç and İ after every ASCII letter).
+    assert titles == turkish_sorted(titles)
+    assert titles.index("Çocuk Oyun Evleri") < titles.index("Kent Bostanları")
 
 
 def test_suggestion_when_nothing_matches(library):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from portal.text import turkish_sort_key
 from search.backends.elasticsearch import ElasticsearchBackend, build_autocomplete_body, build_search_body
 from search.documents import PracticeDocument, index_body
 from search.types import SearchQuery
@@ -77,20 +78,24 @@ def test_text_query_with_filters_facets_sort_and_page():
         "fields": ["title^4", "tags^3", "summary^2", "theme^2", "place^2", "body"],
     }
     assert should[1]["multi_match"]["fields"] == FOLDED
-    # Non-facet filters narrow the query; facet filters are post filters.
-    assert body["query"]["bool"]["filter"] == [{"terms": {"evidence_level": ["evaluated"]}}]
+    # Every filter is a facet, so every filter is a post filter; several tags mean any of them (OR).
+    assert "filter" not in body["query"]["bool"]
     theme = {"terms": {"theme_slug": ["saglik"]}}
-    tags = {"bool": {"filter": [{"term": {"tag_slugs": "oyun"}}, {"term": {"tag_slugs": "park"}}]}}
+    tags = {"terms": {"tag_slugs": ["oyun", "park"]}}
+    evidence = {"terms": {"evidence_level": ["evaluated"]}}
     provinces = {"terms": {"province": [34, 35]}}
     years = {"range": {"start_year": {"gte": 2015, "lte": 2020}}}
-    assert body["post_filter"] == {"bool": {"filter": [theme, tags, provinces, years]}}
+    assert body["post_filter"] == {"bool": {"filter": [theme, tags, evidence, provinces, years]}}
     # Each facet aggregates under every chosen filter except its own.
-    assert body["aggs"]["theme"]["filter"] == {"bool": {"filter": [tags, provinces, years]}}
+    assert body["aggs"]["theme"]["filter"] == {"bool": {"filter": [tags, evidence, provinces, years]}}
     assert body["aggs"]["theme"]["aggs"]["values"]["terms"] == {"field": "theme_slug", "size": 50}
-    assert body["aggs"]["province"]["filter"] == {"bool": {"filter": [theme, tags, years]}}
-    assert body["aggs"]["start_year"]["filter"] == {"bool": {"filter": [theme, tags, provinces]}}
-    assert body["aggs"]["tag"]["aggs"]["values"]["terms"] == {"field": "tag_slugs", "size": 20}
-    assert set(body["aggs"]) == {"theme", "target_group", "tag", "sdg", "status", "province", "start_year"}
+    assert body["aggs"]["province"]["filter"] == {"bool": {"filter": [theme, tags, evidence, years]}}
+    assert body["aggs"]["start_year"]["filter"] == {"bool": {"filter": [theme, tags, evidence, provinces]}}
+    assert body["aggs"]["evidence"]["filter"] == {"bool": {"filter": [theme, tags, provinces, years]}}
+    assert body["aggs"]["tag"]["aggs"]["values"]["terms"] == {"field": "tag_slugs", "size": 100}
+    assert set(body["aggs"]) == {
+        *("theme", "target_group", "tag", "sdg", "status", "evidence", "budget", "province", "start_year")
+    }
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
     assert set(body["highlight"]["fields"]) == {"summary", "summary.folded", "body", "body.folded"}
     assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "title.folded"
@@ -130,7 +135,8 @@ def test_document_carries_text_facets_and_completion_inputs(library):
     assert data["title"] == page.title and data["page_id"] == page.pk
     assert data["tags"] == ["erişilebilirlik"] and data["tag_slugs"] == [page.tags.get().slug]
     assert data["theme_slug"] == "saglik" and data["province"] == 34 and data["place"].startswith("İstanbul")
-    assert data["title_sort"] == "istanbul engelli ulaşım hattı"
+    # The sort key orders titles in Turkish alphabetical order (tested in tests/portal/test_text.py).
+    assert data["title_sort"] == turkish_sort_key(page.title)
     assert data["suggest"] == {"input": [page.title, "erişilebilirlik"]}
     assert "<p>" not in data["body"]
 
