@@ -475,7 +475,10 @@ def load_hosted(
         _advance(adoption, target, start=item.date, today=today, user=mentor)
         if target in ADOPTED_STAGES:
             kept, changed = ADAPTATIONS.get(slug, ("", ""))
-            Adoption.objects.filter(pk=adoption.pk).update(kept=kept, changed=changed)
+            # A written adaptation story is one the (invented) municipality agreed to share publicly.
+            Adoption.objects.filter(pk=adoption.pk).update(
+                kept=kept, changed=changed, show_publicly=bool(kept or changed)
+            )
             _metrics(adoption, practice, n + index, min(today.year, item.date.year + 1), counts)
         if mentor is not None and target == S.PILOTING:
             _follow_up(

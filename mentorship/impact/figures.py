@@ -1,4 +1,5 @@
-"""Figures for the public impact page and the practice pages: aggregates and municipality names, never people.
+"""Figures for the public impact page: aggregates and municipality names, never people (a practice page's
+adopters are in mentorship.public.adopters, which reuses the comparison rows defined here).
 
 Every function here runs a fixed number of queries whatever the number of rows; the map is drawn by
 `map.py` from the same rows.
@@ -316,52 +317,3 @@ def impact_figures(*, request=None) -> ImpactFigures:
         comparisons=practice_comparisons(practice_ids=compared_ids, pages=pages, request=request),
         comparisons_total=len(reported_ids),
     )
-
-
-# ---- one practice ----------------------------------------------------------------------------------------
-
-
-@dataclass
-class PracticeAdopters:
-    municipalities: list[str]
-    comparison: list[MetricComparison]
-
-    @property
-    def count(self) -> int:
-        return len(self.municipalities)
-
-
-def practice_adopters(*, practice: PracticePage) -> PracticeAdopters:
-    """Who adopted one practice (adopted/scaled) and their metrics beside the origin's (two queries)."""
-    adoptions = list(
-        Adoption.objects.filter(practice_id=practice.pk, stage__in=ADOPTED_STAGES)
-        .select_related("municipality")
-        .order_by("municipality__name", "pk")
-    )
-    names = list(dict.fromkeys(str(a.municipality) for a in adoptions))
-    if not adoptions:
-        return PracticeAdopters(municipalities=[], comparison=[])
-    rows = list(
-        AdoptionMetric.objects.filter(adoption__in=[a.pk for a in adoptions])
-        .select_related("origin_metric", "adoption__municipality")
-        .order_by("origin_metric__sort_order", "label", "adoption__municipality__name", "pk")
-    )
-    by_key: dict[object, MetricComparison] = {}
-    for metric in rows:
-        origin = (
-            metric.origin_metric
-            if metric.origin_metric and metric.origin_metric.page_id == practice.pk
-            else None
-        )
-        key = origin.pk if origin else (metric.label, metric.unit)
-        row = by_key.get(key)
-        if row is None:
-            row = MetricComparison(
-                label=origin.label if origin else metric.label,
-                unit=origin.unit if origin else metric.unit,
-                origin_value=origin.value if origin else None,
-                origin_year=origin.year if origin else None,
-            )
-            by_key[key] = row
-        row.adopters.append(AdopterValue.of(metric))
-    return PracticeAdopters(municipalities=names, comparison=list(by_key.values()))

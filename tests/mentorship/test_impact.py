@@ -6,9 +6,7 @@ import re
 from collections import Counter
 
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -40,7 +38,6 @@ pytestmark = pytest.mark.django_db
 URL = "/etki/"
 # Pinned: a change means the page gained or lost queries; check for N+1 before updating.
 IMPACT_QUERIES = 8
-PRACTICE_ADOPTERS_QUERIES = 2
 
 
 @pytest.fixture(autouse=True)
@@ -390,69 +387,3 @@ def test_impact_page_query_count_is_the_same_when_the_lists_are_cut(
     client.get(URL)
     with django_assert_num_queries(IMPACT_QUERIES):
         assert client.get(URL).status_code == 200
-
-
-# ---- practice pages ----------------------------------------------------------------------------------
-
-
-def adopted_practice(adopters: int):
-    practice = PracticePageFactory()
-    origin = PracticeMetricFactory(page=practice, label="Yararlanan", value=500, unit="kişi")
-    names = []
-    for n in range(adopters):
-        municipality = MunicipalityFactory(name=f"Benimseyen {n:02d}")
-        adoption = AdoptionFactory(
-            municipality=municipality,
-            practice=practice,
-            stage=AdoptionStage.ADOPTED if n % 2 else AdoptionStage.SCALED,
-        )
-        AdoptionMetricFactory(adoption=adoption, origin_metric=origin, label="Yararlanan", value=100 + n)
-        names.append(str(municipality))
-    AdoptionFactory(practice=practice, stage=AdoptionStage.PILOTING, municipality__name="Henüz Pilotta")
-    AdoptionFactory(practice=practice, stage=AdoptionStage.DROPPED, municipality__name="Vazgeçen")
-    return practice, names
-
-
-def test_practice_page_shows_how_many_and_which_municipalities_adopted_it(client):
-    practice, names = adopted_practice(3)
-    html = client.get(practice.url).content.decode()
-    count = re.search(r'class="adopted-by__count">(.*?)</p>', html, re.S).group(1)
-    assert re.search(r"\b3\b", count)
-    for name in names:
-        assert name in html
-    assert "Henüz Pilotta" not in html and "Vazgeçen" not in html
-
-
-def test_practice_adopters_selector_runs_two_queries_whatever_the_number(django_assert_num_queries):
-    for size in (1, 8):
-        practice, names = adopted_practice(size)
-        with django_assert_num_queries(PRACTICE_ADOPTERS_QUERIES):
-            adopters = impact.practice_adopters(practice=practice)
-        assert adopters.municipalities == sorted(names)
-        assert len(adopters.comparison[0].adopters) == size
-
-
-@pytest.mark.parametrize("size", [1, 8])
-def test_practice_page_query_count_does_not_grow_with_adopters(client, django_assert_num_queries, size):
-    practice, _names = adopted_practice(size)
-    client.get(practice.url)
-    baseline_practice, _ = adopted_practice(1)
-    client.get(baseline_practice.url)
-    with CaptureQueriesContext(connection) as baseline:
-        client.get(baseline_practice.url)
-    with django_assert_num_queries(len(baseline.captured_queries)):
-        assert client.get(practice.url).status_code == 200
-
-
-def test_impact_page_is_cached_for_visitors_and_refreshed_when_a_visit_is_completed(client, settings):
-    settings.PUBLIC_PAGE_CACHE_TIMEOUT = 600
-    municipality = MunicipalityFactory()
-    VisitFactory(municipality=municipality, status=VisitStatus.SCHEDULED)
-    assert client.get(URL)["X-Cache"] == "MISS"
-    cached = client.get(URL)
-    assert cached["X-Cache"] == "HIT"
-    assert 'data-figure="hosted">0<' in cached.content.decode()
-    VisitFactory(municipality=municipality, status=VisitStatus.COMPLETED)
-    fresh = client.get(URL)
-    assert fresh.get("X-Cache") != "HIT"
-    assert 'data-figure="hosted">1<' in fresh.content.decode()
