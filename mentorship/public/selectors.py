@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Q, QuerySet
 
+from portal.collation import TurkishOrder
 from portal.text import fold, words
 from practices.models import PracticePage
 from practices.selectors import published_practices
@@ -86,11 +87,6 @@ def matching(queryset: QuerySet[PracticePage], query: str) -> QuerySet[PracticeP
     return queryset
 
 
-def _sort_key(text: str) -> str:
-    # Turkish alphabetical order within a theme (ç after c, ı before i): fold keeps the base letter first.
-    return f"{fold(text)}\0{text}"
-
-
 def practice_options(
     *, query: str = "", chosen_ids: Sequence[int] = (), limit: int | None = None
 ) -> PracticeOptions:
@@ -106,7 +102,9 @@ def practice_options(
     others = practices.exclude(pk__in=[practice.pk for practice in chosen])
     if query:
         others = matching(others, query)
-    rows = list(others.order_by("theme__sort_order", "theme__name", "title", "pk")[: limit + 1])
+    # Turkish alphabetical order (ç after c, ı before i) in the database, so the cut at the limit agrees.
+    ordering = ("theme__sort_order", TurkishOrder("theme__name"), TurkishOrder("title"), "pk")
+    rows = list(others.order_by(*ordering)[: limit + 1])
     needs_search = truncated = False
     total = None
     if len(rows) > limit:
@@ -123,10 +121,7 @@ def practice_options(
     return PracticeOptions(
         query=query,
         chosen=chosen,
-        groups=tuple(
-            PracticeGroup(theme=theme, practices=tuple(sorted(items, key=lambda p: _sort_key(p.title))))
-            for theme, items in groups.items()
-        ),
+        groups=tuple(PracticeGroup(theme=theme, practices=tuple(items)) for theme, items in groups.items()),
         limit=limit,
         needs_search=needs_search,
         truncated=truncated,

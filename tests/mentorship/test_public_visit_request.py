@@ -149,6 +149,15 @@ def test_practices_are_offered_as_checkboxes_grouped_by_theme(client):
     assert re.search(box_in_label, html)
 
 
+def test_practices_within_a_theme_are_in_turkish_alphabetical_order(client):
+    theme = ThemeFactory(name="Sosyal Hizmetler")
+    for title in ("Dede Evi", "İnci Kulübü", "Çocuk Kulübü", "Irmak Parkı", "Cami Avlusu", "Şefkat Evi"):
+        PracticePageFactory(title=title, theme=theme)
+    html = client.get(URL).content.decode()
+    titles = re.findall(r'name="practices"[^>]*> <span>([^<]+)</span>', html)
+    assert titles == ["Cami Avlusu", "Çocuk Kulübü", "Dede Evi", "Irmak Parkı", "İnci Kulübü", "Şefkat Evi"]
+
+
 def test_drafts_and_private_practices_are_never_listed(client):
     PracticePageFactory(title="Yayındaki uygulama")
     PracticePageFactory(title="Taslak uygulama", live=False)
