@@ -13,3 +13,7 @@ class MentorshipConfig(AppConfig):
         from .demo import on_demo_data_loaded
 
         demo_data_loaded.connect(on_demo_data_loaded, dispatch_uid="mentorship-demo")
+
+        from portal.sitemaps import SITEMAP_VIEWS
+
+        SITEMAP_VIEWS.append("impact")

@@ -2,11 +2,12 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from icalendar import Calendar, Event
+
+from portal.site_address import site_address
 
 from . import selectors
 
@@ -14,8 +15,8 @@ PRODID = "-//Practice Atlas//Mentorship//TR"
 
 
 def _uid(kind: str, pk: int) -> str:
-    host = settings.WAGTAILADMIN_BASE_URL.split("://")[-1].split("/")[0] or "practice-atlas"
-    return f"{kind}-{pk}@{host}"
+    # The public host (SITE_BASE_URL): the same UID wherever the feed is fetched from, unique to this portal.
+    return f"{kind}-{pk}@{site_address().hostname}"
 
 
 def calendar_for_user(*, user: AbstractBaseUser) -> bytes:

@@ -1,4 +1,5 @@
-"""Invalidate the public page cache whenever something a public page shows changes.
+"""Invalidate the public page cache whenever something a public page shows changes (and, after `migrate`,
+put the Wagtail Site on the public address: portal.site_address).
 
 Connected from ``PortalConfig.ready()``. Models are named by label and looked up only if their app is
 installed, so portal imports no app above it; apps whose changes are not row saves (a bulk update of
@@ -6,11 +7,12 @@ installed, so portal imports no app above it; apps whose changes are not row sav
 """
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from . import site_address
 from .cache import bump_public_cache_version
 
 # Rows shown on public pages outside the page's own revision: taxonomies, tags, images and their alt text,
@@ -58,6 +60,9 @@ def installed_models(labels):
 
 
 def connect() -> None:
+    # Deploying (`migrate`) keeps the Wagtail Site on SITE_BASE_URL; importing the module registers its check.
+    portal_app = apps.get_app_config("portal")
+    post_migrate.connect(site_address.sync_after_migrate, sender=portal_app, dispatch_uid="portal-site")
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(invalidate_public_cache, dispatch_uid=f"public-cache-{id(signal)}")
     post_delete.connect(invalidate_on_page_delete, dispatch_uid="public-cache-page-delete")

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal.api import api_router
+from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,12 +19,13 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("dil/", views.switch_language, name="switch_language"),
     path("", include("mentorship.public_urls")),
     path("", include("mentorship.urls")),
     path("", include("search.urls")),
+    path("", include("practices.urls")),
 ]
 
 if settings.DEBUG:

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .errors import NotFoundForVisitors
+from .site_address import absolute_url
 
 
 def database_reachable() -> bool:
@@ -40,7 +41,7 @@ HEALTH_CHECKS: list = []
 
 @require_GET
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute_url("/sitemap.xml")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -22,7 +22,7 @@ env = environ.Env(
     OFFICE_EMAIL=(str, "sosyalpolitika@example.gov.tr"),
     DEFAULT_FROM_EMAIL=(str, "Practice Atlas <noreply@example.gov.tr>"),
     EMAIL_URL=(str, "consolemail://"),
-    WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
+    SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
     CONTACT_RETENTION_DAYS=(int, 183),
     VISIT_REQUEST_RATE_LIMIT=(str, "5/h"),
 )
@@ -172,7 +172,10 @@ OFFICE_EMAIL = env("OFFICE_EMAIL")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Practice Atlas"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+# The one public address (portal/site_address.py): the Wagtail Site, sitemap, API, kits, e-mails and calendar
+# UIDs all use it. The admin's address is the same unless WAGTAILADMIN_BASE_URL says otherwise.
+SITE_BASE_URL = env("SITE_BASE_URL").rstrip("/")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL)
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if "postgresql" in DATABASES["default"]["ENGINE"]:
@@ -193,7 +196,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
 
 # Project
 SEARCH_BACKEND = env("SEARCH_BACKEND")
@@ -245,5 +248,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # WeasyPrint (replication kit PDFs) logs every layout step at INFO.
+    "loggers": {"django_tasks": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }

@@ -16,6 +16,15 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the portal's host names.")
 DEMO_LOGINS_ENABLED = False
 
+# The public address (sitemap, API, kits, e-mails): SITE_BASE_URL, else https:// and the first named host.
+_named_hosts = [host for host in ALLOWED_HOSTS if host != "*" and not host.startswith(".")]
+_default_base_url = f"https://{_named_hosts[0]}" if _named_hosts else ""
+SITE_BASE_URL = env.str("SITE_BASE_URL", default=_default_base_url).rstrip("/")
+if not SITE_BASE_URL:
+    raise ImproperlyConfigured("Set SITE_BASE_URL to the public address, e.g. https://atlas.example.gov.tr.")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL)
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]

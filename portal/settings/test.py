@@ -15,7 +15,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 DEMO_LOGINS_ENABLED = False
 # Client.login() authenticates without a request, which the stock Axes backend refuses; this subclass
 # lets it through and still locks out logins made through views (tests/security/test_login_lockout.py).

@@ -1,4 +1,5 @@
-"""Pleasant abstract images and small documents drawn with Pillow, so demo content needs no downloads.
+"""Pleasant abstract images drawn with Pillow, so demo content needs no downloads (documents with real
+text are made in practices.demo.documents).
 
 Every output is deterministic for a given seed, title and palette. Text uses a system DejaVu or
 Liberation font when one is installed (they cover Turkish letters); Pillow's bundled default font lacks
@@ -102,36 +103,4 @@ def abstract_image(
 
     output = io.BytesIO()
     image.save(output, format="JPEG", quality=82)
-    return output.getvalue()
-
-
-def summary_pdf(*, title: str, summary: str, steps: Sequence[str], footer: str) -> bytes:
-    """A one-page A4 PDF (rendered by Pillow at 100 dpi) with the title, summary and numbered steps."""
-    width, height = 827, 1169
-    page = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(page)
-    title_font, turkish = _font(34)
-    body_font, _ = _font(18)
-    small_font, _ = _font(14)
-    draw.rectangle((0, 0, width, 12), fill="#0f5c6e")
-    y = 60
-    for line in textwrap.wrap(_text(title, turkish), width=36):
-        draw.text((60, y), line, font=title_font, fill="#0f5c6e")
-        y += 44
-    y += 16
-    for line in textwrap.wrap(_text(summary, turkish), width=70):
-        draw.text((60, y), line, font=body_font, fill="#222222")
-        y += 26
-    y += 24
-    draw.text((60, y), _text("Uyarlama adımları", turkish), font=title_font, fill="#0f5c6e")
-    y += 52
-    for number, step in enumerate(steps, start=1):
-        for index, line in enumerate(textwrap.wrap(_text(step, turkish), width=66)):
-            draw.text((60, y), f"{number}." if index == 0 else "", font=body_font, fill="#222222")
-            draw.text((95, y), line, font=body_font, fill="#222222")
-            y += 26
-        y += 8
-    draw.text((60, height - 60), _text(footer, turkish), font=small_font, fill="#555555")
-    output = io.BytesIO()
-    page.save(output, format="PDF", resolution=100.0, title=_text(title, turkish))
     return output.getvalue()

@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from portal.models import HomePage, PortalSettings
+from portal.site_address import site_base_url, site_sync_address
 
 from ..models import (
     SDG,
@@ -38,7 +39,8 @@ from ..models import (
 )
 from ..services import practice_create
 from . import content
-from .images import abstract_image, summary_pdf
+from .documents import summary_pdf
+from .images import abstract_image
 
 Log = Callable[[str], None]
 HERO_SIZE = (1200, 675)
@@ -308,6 +310,17 @@ def load_portal_settings(result: DemoResult, log: Log) -> None:
     result.count("portal settings", bool(changed))
 
 
+def load_site_address(result: DemoResult, log: Log) -> None:
+    """The Wagtail Site on SITE_BASE_URL, as `migrate` leaves it, so demo links never say localhost."""
+    sync = site_sync_address()
+    if sync is None:
+        log("  ! varsayılan site yok: site adresi atlandı")
+        return
+    if sync.changed:
+        log(f"  + site adresi: {site_base_url()} ({sync.before} → {sync.after})")
+    result.count("site address", sync.changed)
+
+
 def load_users(result: DemoResult, log: Log) -> None:
     user_model = get_user_model()
     for username, group_name, password in content.DEMO_USERS:
@@ -337,9 +350,10 @@ def load_library(*, log: Log, with_users: bool) -> DemoResult:
     groups = load_target_groups(result, log)
     log("Uygulamalar…")
     result.practices = load_practices(result, log, themes=themes, groups=groups)
-    log("Ana sayfa ve portal ayarları…")
+    log("Ana sayfa, portal ayarları ve site adresi…")
     load_home_page(result, log)
     load_portal_settings(result, log)
+    load_site_address(result, log)
     if with_users:
         log("Demo kullanıcıları…")
         load_users(result, log)

@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.utils.encoding import iri_to_uri
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -78,6 +79,16 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         from practices.views import tag_view
 
         return tag_view(request, index_page=self, tag_slug=tag_slug)
+
+    def get_sitemap_urls(self, request=None):
+        """The library and a page per tag carried by a published practice (one query for the tags)."""
+        from practices.selectors import used_tags
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for slug in used_tags().values_list("slug", flat=True):
+            urls.append({"location": base + iri_to_uri(self.reverse_subpage("tag", args=[slug]))})
+        return urls
 
 
 class PracticeTag(TaggedItemBase):
@@ -316,7 +327,7 @@ class PracticePage(RoutablePageMixin, BasePage):
 
     @path("kit/", name="kit")
     def kit(self, request):
-        from practices.views import kit_view
+        from practices.kit_views import kit_view
 
         return kit_view(request, practice=self)
 

@@ -1,0 +1,68 @@
+"""Signal receivers that keep replication kits (practices.kit) in step with what is published.
+
+A publish queues the new revision's kit after the transaction commits; unpublishing, deleting or restricting
+a practice deletes its stored kits at once, and so do changes to what every kit shows (the office's name)
+or to a document a kit bundles. Connected in PracticesConfig.ready().
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
+
+from portal.models import PortalSettings
+
+from . import kit
+from .models import PracticeDocument, PracticePage
+
+
+def _delete_kits(page_ids) -> None:
+    for page_id in page_ids:
+        kit.kit_delete(page_id=page_id)
+
+
+def on_published(sender, instance, **kwargs) -> None:
+    if isinstance(instance, PracticePage):
+        page_id = instance.pk
+        transaction.on_commit(lambda: kit.kit_enqueue(page_id))
+
+
+def on_unpublished_or_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, PracticePage):
+        kit.kit_delete(page_id=instance.pk)
+
+
+def on_restriction_changed(sender, instance, **kwargs) -> None:
+    # A practice that became private must not keep downloadable files; if it becomes public again, its kit
+    # is made on the next download.
+    page_ids = PracticePage.objects.descendant_of(instance.page, inclusive=True).values_list("pk", flat=True)
+    _delete_kits(list(page_ids))
+
+
+def on_document_changed(sender, instance, created=False, **kwargs) -> None:
+    if not created:
+        _delete_kits(
+            set(PracticeDocument.objects.filter(document=instance).values_list("page_id", flat=True))
+        )
+
+
+def on_office_changed(sender, created=False, **kwargs) -> None:
+    if not created:
+        kit.kit_delete_all()
+
+
+def connect() -> None:
+    page_published.connect(on_published, dispatch_uid="practices-kit-published")
+    page_unpublished.connect(on_unpublished_or_deleted, dispatch_uid="practices-kit-unpublished")
+    post_delete.connect(on_unpublished_or_deleted, sender=PracticePage, dispatch_uid="practices-kit-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"practices-kit-restriction-{id(signal)}",
+        )
+    document_model = get_document_model()
+    post_save.connect(on_document_changed, sender=document_model, dispatch_uid="practices-kit-document")
+    post_save.connect(on_office_changed, sender=PortalSettings, dispatch_uid="practices-kit-office")
