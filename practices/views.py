@@ -1,4 +1,4 @@
-"""Views behind the library's routable pages: listing, tag pages, the case study and its kit."""
+"""Views behind the library's routable pages: listing, tag pages and the case study (the kit: kit_views)."""
 
 from collections.abc import Sequence
 
@@ -123,8 +123,3 @@ def practice_view(request, *, practice):
         office_name=office.office_name,
     )
     return practice.render(request, context_overrides=context)
-
-
-def kit_view(request, *, practice):
-    context = selectors.case_study_sections(practice)
-    return practice.render(request, template="pages/practice_kit.html", context_overrides=context)
