@@ -184,6 +184,18 @@ def municipality_relationship_counts() -> dict[str, int]:
     )
 
 
+def municipality_reach_counts() -> dict[str, int]:
+    """{"hosted": n, "adopting": n, "provinces_reached": n} in one query: the home page's figures.
+
+    provinces reached = distinct provinces of the municipalities adopting a practice (the transfers' reach).
+    """
+    return municipalities_with_relationship().aggregate(
+        hosted=Count("pk", filter=Q(relationship=Relationship.HOSTED)),
+        adopting=Count("pk", filter=Q(is_adopting=True)),
+        provinces_reached=Count("province", filter=Q(is_adopting=True), distinct=True),
+    )
+
+
 @dataclass(frozen=True)
 class MunicipalityDetail:
     municipality: Municipality

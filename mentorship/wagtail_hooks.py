@@ -14,6 +14,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from portal.figures import HEADLINE_FIGURES_HOOK
+
 from .admin_views import (
     AdoptionChangeStageView,
     AdoptionCreateView,
@@ -51,6 +53,7 @@ from .forms import (
     VisitForm,
 )
 from .models import Adoption, ContactPerson, FollowUp, Municipality, Visit, VisitStatus
+from .public import figures as public_figures
 
 
 class MentorOnlyMenuItem(MenuItem):
@@ -431,3 +434,7 @@ def add_mentorship_panels(request, panels):
             StalledAdoptionsPanel(),
         ]
     )
+
+
+# The home page's municipality figures (portal asks through its hook; it never imports mentorship).
+hooks.register(HEADLINE_FIGURES_HOOK, public_figures.headline_figures)

@@ -10,6 +10,9 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
+from .figures import headline_figures
+from .sharing import page_share_metadata
+
 
 class PortalImage(AbstractImage):
     """Wagtail image whose alt text (``description``) is mandatory: every image is described."""
@@ -90,6 +93,13 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Computed from the data of every app that registers figures, never typed into the page.
+        context["figures"] = headline_figures()
+        context["share"] = page_share_metadata(page=self, request=request, description=self.introduction)
+        return context
 
 
 @register_setting(icon="site")

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.cache import never_cache
@@ -11,6 +13,8 @@ from django.views.decorators.http import require_GET
 
 from .errors import NotFoundForVisitors
 from .site_address import absolute_url
+
+FAVICON_MAX_AGE = 24 * 60 * 60
 
 
 def database_reachable() -> bool:
@@ -74,6 +78,16 @@ def switch_language(request):
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
+    return response
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and crawlers request on their own: the SVG icon base.html links to.
+
+    A temporary redirect, because the static file's name carries a content hash in production."""
+    response = HttpResponseRedirect(static("img/favicon.svg"))
+    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
     return response
 
 

@@ -2,12 +2,16 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.figures import HEADLINE_FIGURES_HOOK, HeadlineFigure
+
+from . import selectors
 from .models import TargetGroup, Theme
 from .views_admin import ReviewDueReportView
 
@@ -53,3 +57,11 @@ def register_review_report_menu_item():
         icon_name="time",
         order=700,
     )
+
+
+@hooks.register(HEADLINE_FIGURES_HOOK)
+def practice_headline_figures():
+    """The home page's first figure: practices a visitor can read (one query)."""
+    count = selectors.published_practices().count()
+    label = ngettext("practice documented for replication", "practices documented for replication", count)
+    return [HeadlineFigure(key="practices", value=count, label=label, order=10)]

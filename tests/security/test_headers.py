@@ -1,5 +1,7 @@
 """Every response carries the security headers: a strict CSP on the public site, a relaxed one in /admin/."""
 
+import re
+
 from django.urls import reverse
 
 import pytest
@@ -75,11 +77,30 @@ def test_public_pages_api_and_health_check_send_the_strict_policy(client, practi
         assert response["X-Frame-Options"] == "DENY", url
 
 
+# Data blocks are not executed, so the CSP has nothing to say about them: JSON-LD is the only inline kind.
+JSON_LD_OPENING = '<script type="application/ld+json">'
+
+
+def inline_scripts(html: str) -> list[str]:
+    """Opening tags of <script> elements that are neither external files nor JSON-LD data blocks."""
+    openings = re.findall(r"<script\b[^>]*>", html, flags=re.IGNORECASE)
+    return [tag for tag in openings if not tag.startswith("<script src=") and tag != JSON_LD_OPENING]
+
+
+def test_the_inline_script_check_can_fail():
+    assert inline_scripts("<script>alert(1)</script>") == ["<script>"]
+    assert inline_scripts('<script type="module">x()</script>') == ['<script type="module">']
+    upper = '<SCRIPT type="text/javascript">'
+    assert inline_scripts(f"{upper}x()</SCRIPT>") == [upper]
+    allowed = f'<script src="/static/js/share.js" defer></script>{JSON_LD_OPENING}{{}}</script>'
+    assert inline_scripts(allowed) == []
+
+
 def test_public_pages_have_no_inline_script_or_style(client, practice):
     """The strict CSP would block them, so a page that used them would be broken in the browser."""
     for url in ("/", "/uygulamalar/", practice.url, practice.url + "kit/"):
         html = client.get(url).content.decode()
-        assert "<script>" not in html and "<script " not in html.replace("<script src=", ""), url
+        assert inline_scripts(html) == [], url
         assert " style=" not in html, url
 
 

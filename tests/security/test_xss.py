@@ -38,6 +38,9 @@ class ActiveContentFinder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self._in_script = False
+        # JSON-LD blocks are data, never run: their text must parse as JSON and nothing may end them early.
+        self._in_json_ld = False
+        self._json_ld = ""
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -49,14 +52,23 @@ class ActiveContentFinder(HTMLParser):
                 self.problems.append(f"<{tag} {name}={value!r}>")
         if tag == "img" and dict(attrs).get("src") == "x":
             self.problems.append("injected <img src=x>")
-        self._in_script = tag == "script"
+        self._in_json_ld = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+        self._in_script = tag == "script" and not self._in_json_ld
+        self._json_ld = ""
 
     def handle_endtag(self, tag):
         if tag == "script":
-            self._in_script = False
+            if self._in_json_ld:
+                try:
+                    json.loads(self._json_ld)
+                except ValueError:
+                    self.problems.append(f"JSON-LD that is not JSON {self._json_ld[:40]!r}")
+            self._in_script = self._in_json_ld = False
 
     def handle_data(self, data):
-        if self._in_script and "alert(" in data:
+        if self._in_json_ld:
+            self._json_ld += data
+        elif self._in_script and "alert(" in data:
             self.problems.append(f"script body {data[:40]!r}")
 
 
@@ -84,6 +96,10 @@ def test_the_checker_finds_live_payloads():
     assert active_content('<a href=" javascript:alert(1)">x</a>')
     escaped = "<p>&lt;script&gt;alert(1)&lt;/script&gt; onerror=alert(1) javascript:alert(1)</p>"
     assert not active_content(escaped)
+    # JSON-LD: data when escaped (\u003C), a live script when a value closes the block.
+    json_ld = '<script type="application/ld+json">{}</script>'
+    assert not active_content(json_ld.format('{"name": "\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E"}'))
+    assert active_content(json_ld.format('{"name": "</script><script>alert(1)</script>"}'))
 
 
 @pytest.fixture
