@@ -42,10 +42,25 @@ def vocabulary_choices(spec: Filter) -> list[tuple]:
     raise ValueError(f"No vocabulary for the filter {spec.param!r}.")
 
 
+class SkipEmptyMixin:
+    """An empty value means "no restriction": a select's "All" option sends ``province=``."""
+
+    def to_python(self, value):
+        return [item for item in super().to_python(value) if item != ""]
+
+
+class FilterChoiceField(SkipEmptyMixin, forms.MultipleChoiceField):
+    pass
+
+
+class NumberFilterChoiceField(SkipEmptyMixin, forms.TypedMultipleChoiceField):
+    pass
+
+
 def filter_field(spec: Filter) -> forms.Field:
     if spec.value_type is int:
-        return forms.TypedMultipleChoiceField(coerce=int, required=False, label=spec.label)
-    return forms.MultipleChoiceField(required=False, label=spec.label)
+        return NumberFilterChoiceField(coerce=int, required=False, label=spec.label)
+    return FilterChoiceField(required=False, label=spec.label)
 
 
 class LibraryFilterForm(forms.Form):

@@ -8,7 +8,7 @@ from django.db import connections
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
@@ -233,3 +233,12 @@ def submit_admin_form(page: Page, button: Locator) -> None:
             "fields => fields.map(field => field.dataset.contentpath)"
         )
         pytest.fail(f"the admin refused the form ({status}) at {page.url}: {errors}")
+
+
+def open_details(page: Page, selector: str) -> None:
+    """Opens a <details> (the header menu on a phone, the filter panel) by clicking its summary, as a
+    visitor would; does nothing where it is open already (wide screens)."""
+    details = page.locator(selector)
+    if details.get_attribute("open") is None:
+        details.locator("> summary").click()
+    expect(details).to_have_attribute("open", "")

@@ -81,12 +81,12 @@ def test_library_filters_work_with_the_keyboard_alone(desktop_page):
     PracticePageFactory(title="Kent Bostanları", theme=ThemeFactory(name="Tarım", slug="tarim"))
     page = desktop_page
     page.goto("/uygulamalar/")
-    checkbox = "form.filters input[type=checkbox][name=theme][value=saglik]"
+    checkbox = "#filter-form input[type=checkbox][name=theme][value=saglik]"
     tab_to(page, checkbox)
     assert_focus_visible(page)
     page.keyboard.press("Space")
     expect(page.locator(checkbox)).to_be_checked()
-    tab_to(page, "form.filters button[type=submit]")
+    tab_to(page, "#filter-form button[type=submit]")
     assert_focus_visible(page)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"theme=saglik"))

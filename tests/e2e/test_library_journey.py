@@ -12,6 +12,8 @@ from practices.factories import (
     ThemeFactory,
 )
 
+from .conftest import open_details
+
 
 def test_official_filters_the_library_and_opens_a_replication_kit(page, screenshot):
     health = ThemeFactory(name="Sağlık", slug="saglik")
@@ -38,11 +40,16 @@ def test_official_filters_the_library_and_opens_a_replication_kit(page, screensh
     expect(results.get_by_role("link", name="Yaşlılara Mobil Sağlık Taraması")).to_be_visible()
     expect(results.get_by_role("link", name="Çocuk Sanat Atölyeleri")).to_be_visible()
 
-    filters = page.locator("form.filters")
-    filters.get_by_label("Sağlık", exact=True).check()
+    # On a phone the results come first and the filters open from "Filtreler".
+    filters = page.locator("#filter-form")
+    health_box = filters.get_by_role("checkbox", name=re.compile(r"^Sağlık \(1\)"))
+    open_details(page, "#filters")
+    health_box.check()
     filters.locator("button[type=submit]").click()
     page.wait_for_url(re.compile(r"theme=saglik"))
-    expect(filters.get_by_label("Sağlık", exact=True)).to_be_checked()
+    expect(health_box).to_be_checked()
+    # The applied filter shows as a removable chip beside the count.
+    expect(results.locator(".chip--removable")).to_contain_text("Sağlık")
     expect(results.get_by_role("link", name="Yaşlılara Mobil Sağlık Taraması")).to_be_visible()
     expect(results.get_by_role("link", name="Çocuk Sanat Atölyeleri")).to_have_count(0)
 

@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from practices.factories import PracticePageFactory, TargetGroupFactory, ThemeFactory
 
+from .conftest import open_details
+
 
 @pytest.fixture(autouse=True)
 def _database_search(settings):
@@ -22,6 +24,7 @@ def test_searching_with_and_without_turkish_letters_finds_the_same_practice(page
 
     page.goto("/")
     for spelling in ("çocuk", "cocuk"):
+        open_details(page, "#site-menu")  # the header search sits in the menu on a phone
         search_box = page.locator("header form[role=search] input[name=q]")
         search_box.fill(spelling)
         search_box.press("Enter")

@@ -231,3 +231,12 @@ def test_unknown_filter_values_give_a_clear_message_and_keep_the_page(client, tw
 def test_unknown_year_is_kept_in_the_form(client):
     html = get(client, "year_from=abc", status=400).content.decode()
     assert re.search(r'<input[^>]*name="year_from" value="abc"', html)
+
+
+def test_the_all_option_of_a_select_means_no_restriction(client, two_themes):
+    health, education = two_themes
+    PracticePageFactory(title="Sağlık taraması", theme=health)
+    PracticePageFactory(title="Okuma atölyesi", theme=education)
+    # The province select's "All" sends an empty value; it must not turn the page into an error.
+    response = get(client, "theme=saglik&province=&year_from=&year_to=")
+    assert titles(response) == titles(get(client, "theme=saglik")) != []
