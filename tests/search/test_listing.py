@@ -31,7 +31,8 @@ def test_library_page_asks_the_search_service(client, library, spy):
     assert response.status_code == 200
     assert len(spy) == 1
     query = spy[0]
-    assert query.themes == ("saglik",) and query.sort == "title" and query.with_facets is True  # the filter panel shows counts
+    # The library asks for facets: its filter panel shows counts.
+    assert query.themes == ("saglik",) and query.sort == "title" and query.with_facets is True
     html = response.content.decode()
     assert library["istanbul"].title in html and library["title_match"].title not in html
 
