@@ -141,8 +141,10 @@ def build_kit_zip(practice: PracticePage, *, pdf: bytes) -> File:
         documents = practice.documents.select_related("document")
         for number, item in enumerate(documents, start=1):
             name = _document_member_name(item, number=number)
+            member = zipfile.ZipInfo(name, date_time=timezone.localtime().timetuple()[:6])
+            member.compress_type = zipfile.ZIP_DEFLATED
             try:
-                with item.document.file.open("rb") as source, archive.open(name, "w") as target:
+                with item.document.file.open("rb") as source, archive.open(member, "w") as target:
                     shutil.copyfileobj(source, target, 1024 * 1024)
             except (OSError, ValueError):
                 # A file missing from storage leaves the kit without it rather than without a kit.

@@ -37,7 +37,7 @@ def kit_view(request, *, practice: PracticePage):
 def published_practice_at(request, page_path: str) -> PracticePage | None:
     """The live, public practice at ``page_path`` (relative to the request's site root), or None."""
     site = Site.find_for_request(request)
-    if site is None or "\x00" in page_path:
+    if site is None or not page_path.endswith("/") or "\x00" in page_path:
         return None
     url_path = site.root_page.url_path + page_path
     return selectors.published_practices().filter(url_path=url_path).first()
@@ -45,7 +45,7 @@ def published_practice_at(request, page_path: str) -> PracticePage | None:
 
 @require_safe
 def kit_download(request, page_path: str, kind: str):
-    practice = published_practice_at(request, page_path)
+    practice = published_practice_at(request, page_path) if kind in kit.KINDS else None
     if practice is None:
         raise Http404("No published practice here.")
     language = translation.get_language() or "tr"

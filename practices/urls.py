@@ -4,10 +4,9 @@ Mounted by portal.urls before Wagtail's page URLs, which allow no dot in a path;
 page by its tree position, never by a hard-coded library address.
 """
 
-from django.urls import re_path
+from django.urls import path
 
 from . import kit_views
 
-KIT_DOWNLOAD = r"^(?P<page_path>(?:[\w\-]+/)+)kit\.(?P<kind>pdf|zip)$"
-
-urlpatterns = [re_path(KIT_DOWNLOAD, kit_views.kit_download, name="practice_kit_download")]
+# Page paths end in "/" and a kind has none, so no Wagtail page address can match; the view checks both.
+urlpatterns = [path("<path:page_path>kit.<str:kind>", kit_views.kit_download, name="practice_kit_download")]

@@ -151,10 +151,12 @@ def test_private_practice_has_no_kit_even_for_a_guessed_file(client, practice):
 @pytest.mark.parametrize(
     "path",
     [
-        "/uygulamalar/kit.pdf",
+        "/uygulamalar/kit.pdf",  # the library, not a practice
         "/uygulamalar/yok-boyle-bir-uygulama/kit.pdf",
         "/kit.zip",
-        "/uygulamalar/x/kit.exe",
+        "/uygulamalar/cocuk-senligi/kit.exe",
+        "/uygulamalar/cocuk-senligikit.pdf",
+        "/uygulamalar/cocuk-senligi/kit/kit.pdf",
     ],
 )
 def test_kit_of_anything_but_a_practice_is_404(client, practice, path):
