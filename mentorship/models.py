@@ -72,6 +72,16 @@ class Municipality(models.Model):
     is_demo = models.BooleanField(
         default=False, verbose_name=_("demo record"), help_text=_("Created by the demo-data command.")
     )
+    # Names typed by the public are unverified (anything can be typed): they stay off every public page,
+    # list and API until a mentor confirms them or merges them into an existing municipality.
+    confirmed = models.BooleanField(
+        default=True,
+        verbose_name=_("confirmed"),
+        help_text=_(
+            "A municipality typed in by a visitor stays unconfirmed, and is never shown publicly, until a "
+            "mentor confirms it or merges it into an existing one."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
 
     class Meta:
@@ -180,6 +190,8 @@ class VisitStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     COMPLETED = "completed", _("Completed")
     CANCELLED = "cancelled", _("Cancelled")
+    # A request the office turned down (the requester is told why); "cancelled" is a visit that was planned.
+    DECLINED = "declined", _("Declined")
 
 
 class Visit(ClusterableModel):
@@ -225,6 +237,18 @@ class Visit(ClusterableModel):
         max_length=20, choices=VisitPurpose.choices, blank=True, verbose_name=_("purpose of the visit")
     )
     request_message = models.TextField(blank=True, verbose_name=_("message with the request"))
+    request_language = models.CharField(
+        max_length=10,
+        blank=True,
+        editable=False,
+        verbose_name=_("language of the request"),
+        help_text=_("The language the requester used the form in; replies to them are written in it."),
+    )
+    decline_reason = models.TextField(
+        blank=True,
+        verbose_name=_("reason for declining"),
+        help_text=_("Sent to the requester when the request is declined."),
+    )
     notes = models.TextField(blank=True, verbose_name=_("notes"))
     contact = models.ForeignKey(
         ContactPerson,
@@ -258,6 +282,10 @@ class Visit(ClusterableModel):
                     ~Q(status__in=[VisitStatus.SCHEDULED, VisitStatus.COMPLETED]) | Q(date__isnull=False)
                 ),
                 name="visit_scheduled_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=VisitStatus.DECLINED) | ~Q(decline_reason=""),
+                name="visit_declined_has_reason",
             ),
         ]
         indexes = [models.Index(fields=["status", "date"], name="visit_status_date_idx")]
@@ -372,10 +400,11 @@ class Adoption(models.Model):
     changed = models.TextField(blank=True, verbose_name=_("what was changed, and why"))
     show_publicly = models.BooleanField(
         default=False,
-        verbose_name=_("show on the practice page"),
+        verbose_name=_("publish this adaptation"),
         help_text=_(
-            "Once adopted, name this municipality (linked to its website) with what it kept and changed "
-            "on the public practice page. Only with the municipality's agreement."
+            "Once adopted, show the municipality's name (linked to its website), what it kept and changed, "
+            "and its figures on the practice page and the impact page, beside the origin's. Never any "
+            "person. Only with the municipality's agreement."
         ),
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
@@ -423,6 +452,12 @@ class AdoptionMetric(models.Model):
         verbose_name = _("adoption metric")
         verbose_name_plural = _("adoption metrics")
         ordering = ["adoption", "label"]
+        constraints = [
+            # One value per metric at origin (the latest the adopter reported); own metrics are free.
+            models.UniqueConstraint(
+                fields=["adoption", "origin_metric"], name="adoption_metric_once_per_origin"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.label}: {self.value} {self.unit}".strip()
