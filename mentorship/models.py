@@ -369,8 +369,25 @@ ADOPTED_STAGES = (AdoptionStage.ADOPTED, AdoptionStage.SCALED)
 FINAL_STAGES = (AdoptionStage.ADOPTED, AdoptionStage.SCALED, AdoptionStage.DROPPED)
 
 
+class ActiveAdoptionManager(models.Manager):
+    """The default manager: archived adoptions are hidden from every list, count and chooser.
+
+    Their rows and history stay (`Adoption.all_objects`, and an event's `adoption` through the base manager).
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived_at__isnull=True)
+
+
+class AllAdoptionsManager(models.Manager):
+    """Every adoption, archived ones included: history, backups, related lookups."""
+
+
 class Adoption(models.Model):
-    """A municipality's path with one practice; change the stage only via services.adoption_change_stage."""
+    """A municipality's path with one practice; change the stage only via services.adoption_change_stage.
+
+    An adoption with history is never deleted: services.adoption_archive hides it and keeps its events.
+    """
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("municipality")
@@ -408,14 +425,29 @@ class Adoption(models.Model):
         ),
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"))
+    archived_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("archived at"),
+        help_text=_("Archived adoptions are hidden from lists and figures; their history is kept."),
+    )
+
+    objects = ActiveAdoptionManager()
+    all_objects = AllAdoptionsManager()
 
     class Meta:
         verbose_name = _("adoption")
         verbose_name_plural = _("adoptions")
         ordering = ["municipality__name", "practice__title"]
+        # Related lookups (an event's adoption, a follow-up's adoption) must still reach archived rows.
+        base_manager_name = "all_objects"
         constraints = [
+            # One live adoption per (municipality, practice); archived ones keep their history beside it.
             models.UniqueConstraint(
-                fields=["municipality", "practice"], name="adoption_unique_municipality_practice"
+                fields=["municipality", "practice"],
+                condition=Q(archived_at__isnull=True),
+                name="adoption_unique_municipality_practice",
             ),
             models.CheckConstraint(condition=Q(stage__in=AdoptionStage.values), name="adoption_stage_valid"),
         ]
@@ -463,16 +495,35 @@ class AdoptionMetric(models.Model):
         return f"{self.label}: {self.value} {self.unit}".strip()
 
 
+class AppendOnlyError(TypeError):
+    """Raised by any attempt to edit or delete an adoption event."""
+
+
+# Foreign keys Django's deletion collector may set to NULL when the user or document they point to is
+# erased or deleted: the event stays, only the reference to the person or file goes.
+NULLABLE_EVENT_REFERENCES = frozenset({"user", "evidence_document"})
+
+
 class AdoptionEventQuerySet(models.QuerySet):
+    """Bulk edits and deletes are refused, so the history cannot be rewritten through the ORM either."""
+
     def update(self, **kwargs):
-        raise TypeError("Adoption events are append-only.")
+        if kwargs and set(kwargs) <= NULLABLE_EVENT_REFERENCES and all(v is None for v in kwargs.values()):
+            return super().update(**kwargs)
+        raise AppendOnlyError("Adoption events are append-only.")
+
+    def delete(self):
+        raise AppendOnlyError("Adoption events are append-only; they cannot be deleted.")
+
+    delete.queryset_only = True
 
 
 class AdoptionEvent(models.Model):
     """One stage change of an adoption. Append-only: the history is never rewritten."""
 
+    # PROTECT: an adoption with history cannot be deleted (it is archived instead).
     adoption = models.ForeignKey(
-        Adoption, on_delete=models.CASCADE, related_name="events", verbose_name=_("adoption")
+        Adoption, on_delete=models.PROTECT, related_name="events", verbose_name=_("adoption")
     )
     from_stage = models.CharField(
         max_length=20, choices=AdoptionStage.choices, blank=True, verbose_name=_("from stage")
@@ -519,8 +570,11 @@ class AdoptionEvent(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
-            raise TypeError("Adoption events are append-only; create a new event instead.")
+            raise AppendOnlyError("Adoption events are append-only; create a new event instead.")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Adoption events are append-only; they cannot be deleted.")
 
 
 class FollowUp(models.Model):
