@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("mentorship", "0005_adoption_show_publicly"),
-        ("practices", "0004_document_text"),
+        ("practices", "0003_image_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
