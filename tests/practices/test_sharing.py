@@ -101,6 +101,7 @@ def practice():
         theme=ThemeFactory(name="Erken Çocukluk"),
         tags=["bebek", "ev ziyareti"],
         beneficiaries_count=9300,
+        beneficiaries="yoksul hane",
     )
     ReplicationStepFactory(page=practice, title="İhtiyaç analizi yapın", resources="2 uzman", duration="1 ay")
     ReplicationStepFactory(page=practice, title="Paketi tasarlayın")
@@ -213,7 +214,7 @@ def test_numbers_follow_turkish_rules_everywhere_on_the_page(client, practice):
     html = client.get(practice.url).content.decode()
     assert "%40" in html and "40 %" not in html and "40%" not in html
     assert "9.300 aile" in html
-    assert "9.300 ·" in html  # beneficiaries in the facts list
+    assert "9.300 · yoksul hane" in html  # beneficiaries in the facts list
     assert "9300" not in html.replace(".fill-", "")
 
 
