@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from practices.models import PracticePage
+from practices.services import practice_adoption_count_set
 
 from . import selectors
 from .models import (
@@ -48,7 +49,10 @@ def _is_backwards(from_stage: str, to_stage: str) -> bool:
 
 
 def practice_adoption_count_refresh(*, practice_id: int) -> None:
-    """Store the number of municipalities that adopted (or scaled) the practice, in one UPDATE."""
+    """Store the number of municipalities that adopted (or scaled) the practice, in one UPDATE.
+
+    It goes through practices' service, which tells the search indexes, so "most adopted" stays current.
+    """
     adopted = (
         Adoption.objects.filter(practice_id=OuterRef("pk"), stage__in=ADOPTED_STAGES)
         .order_by()
@@ -56,8 +60,9 @@ def practice_adoption_count_refresh(*, practice_id: int) -> None:
         .annotate(n=Count("municipality_id", distinct=True))
         .values("n")
     )
-    PracticePage.objects.filter(pk=practice_id).update(
-        adoption_count=Coalesce(Subquery(adopted, output_field=IntegerField()), Value(0))
+    practice_adoption_count_set(
+        practice_id=practice_id,
+        count=Coalesce(Subquery(adopted, output_field=IntegerField()), Value(0)),
     )
 
 

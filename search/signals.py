@@ -1,5 +1,6 @@
 """Signal receivers that keep the search indexes current (connected in SearchConfig.ready)."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import PageViewRestriction
@@ -7,6 +8,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.models import PracticePage
+from practices.services import adoption_counts_changed
 
 from . import indexing
 
@@ -48,6 +50,13 @@ def on_restriction_changed(sender, instance, **kwargs):
         indexing.enqueue(indexing.index_practice_task, page.pk)
 
 
+def on_adoption_counts_changed(sender, page_ids, **kwargs):
+    # The count is a queryset update (no page signal): re-index after the change commits, so "most adopted"
+    # sorts by the stored count and a rolled-back change leaves the index alone.
+    for page_id in page_ids:
+        transaction.on_commit(lambda page_id=page_id: indexing.enqueue(indexing.index_practice_task, page_id))
+
+
 def connect_elasticsearch_signals() -> None:
     page_published.connect(on_published, dispatch_uid="search_es_published")
     page_unpublished.connect(on_unpublished_or_deleted, dispatch_uid="search_es_unpublished")
@@ -56,6 +65,7 @@ def connect_elasticsearch_signals() -> None:
     restriction = PageViewRestriction
     post_save.connect(on_restriction_changed, sender=restriction, dispatch_uid="search_es_restricted")
     post_delete.connect(on_restriction_changed, sender=restriction, dispatch_uid="search_es_unrestricted")
+    adoption_counts_changed.connect(on_adoption_counts_changed, dispatch_uid="search_es_adoption_counts")
 
 
 def disconnect_elasticsearch_signals() -> None:
@@ -65,3 +75,4 @@ def disconnect_elasticsearch_signals() -> None:
     post_page_move.disconnect(dispatch_uid="search_es_moved")
     post_save.disconnect(sender=PageViewRestriction, dispatch_uid="search_es_restricted")
     post_delete.disconnect(sender=PageViewRestriction, dispatch_uid="search_es_unrestricted")
+    adoption_counts_changed.disconnect(dispatch_uid="search_es_adoption_counts")

@@ -1,8 +1,26 @@
-"""Search fixtures: practices with Turkish text, and the search service run on the database backend."""
+"""Search fixtures: practices with Turkish text, and the search service run on the database backend.
+
+Tests marked `elasticsearch_live` talk to the cluster at ELASTICSEARCH_URL (`make elasticsearch` starts one
+on 127.0.0.1:9200). Without that variable they are skipped, unless ELASTICSEARCH_LIVE_REQUIRED=1 (CI sets
+it), where a missing cluster is a failure.
+"""
+
+import os
 
 import pytest
 
 from practices.factories import PracticePageFactory, TargetGroupFactory, ThemeFactory
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("elasticsearch_live") and not os.environ.get("ELASTICSEARCH_URL"):
+        if os.environ.get("ELASTICSEARCH_LIVE_REQUIRED") == "1":
+            pytest.fail(
+                "ELASTICSEARCH_LIVE_REQUIRED=1 but ELASTICSEARCH_URL is not set: start a cluster with "
+                "`make elasticsearch` and export ELASTICSEARCH_URL=http://127.0.0.1:9200",
+                pytrace=False,
+            )
+        pytest.skip("no Elasticsearch cluster: set ELASTICSEARCH_URL to run the live search tests")
 
 
 @pytest.fixture(autouse=True)

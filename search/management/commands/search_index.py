@@ -1,4 +1,8 @@
-"""`manage.py search_index --rebuild | --check`: rebuild the index behind its alias, or compare counts."""
+"""`manage.py search_index --rebuild | --check`: rebuild the index behind its alias, or compare counts.
+
+Mind BaseCommand's own method names: `check()` is Django's system-check hook, which manage.py runs before
+`handle()`; a `check()` here once counted documents before the rebuild and failed on an empty cluster.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -27,7 +31,7 @@ class Command(BaseCommand):
             if rebuild:
                 self.rebuild(batch_size)
             else:
-                self.check()
+                self.check_index()
         except transport_errors() as error:
             raise CommandError(
                 f"Elasticsearch at {settings.ELASTICSEARCH_URL} could not be reached "
@@ -47,8 +51,16 @@ class Command(BaseCommand):
             )
         )
 
-    def check(self) -> None:
-        indexed, published = check_counts()
+    def check_index(self) -> None:
+        from elasticsearch import NotFoundError
+
+        try:
+            indexed, published = check_counts()
+        except NotFoundError as error:
+            alias = settings.ELASTICSEARCH_INDEX
+            raise CommandError(
+                f"There is no index {alias} yet; run `manage.py search_index --rebuild`."
+            ) from error
         if indexed != published:
             raise CommandError(
                 f"Index has {indexed} documents, the database {published} published practices; "
