@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-e2e lint format bench services clean install install-dev
+.PHONY: run test test-fast test-e2e lint format bench services elasticsearch elasticsearch-stop test-elasticsearch clean install install-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,19 @@ test-e2e: install-dev
 # PostgreSQL and Redis on 127.0.0.1 from Debian's packages (installed and started when absent; needs root or sudo).
 services:
 	bash deploy/local-services.sh
+
+# A single-node Elasticsearch 8 on 127.0.0.1:9200 for tests and development (Java 17 + Maven; first build
+# fetches it from Maven Central). ES_PORT=9201 make elasticsearch for another port; no-op when one answers.
+ES_PORT ?= 9200
+elasticsearch:
+	ES_PORT=$(ES_PORT) bash deploy/elasticsearch/start.sh
+
+elasticsearch-stop:
+	ES_PORT=$(ES_PORT) bash deploy/elasticsearch/start.sh stop
+
+# The live Elasticsearch tests against that node (a missing cluster fails them instead of skipping).
+test-elasticsearch: install-dev elasticsearch
+	ELASTICSEARCH_URL=http://127.0.0.1:$(ES_PORT) ELASTICSEARCH_LIVE_REQUIRED=1 $(BIN)/pytest -m elasticsearch_live $(PYTEST_ARGS)
 
 bench: install-dev services
 	$(BIN)/python benchmarks/run.py
