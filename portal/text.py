@@ -1,9 +1,12 @@
 """Turkish-aware text normalisation shared by the library and search (str.lower() is not Turkish-aware)."""
 
+import functools
 import re
 import unicodedata
 
 from django.utils.html import strip_tags
+
+import snowballstemmer
 
 # Python maps "I" to "i" and "İ" to "i" + U+0307; Turkish maps I -> ı and İ -> i (and back for upper case).
 _TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
@@ -76,3 +79,34 @@ def html_to_text(html: str) -> str:
     """Rich text as plain text, paragraphs and list items kept apart by a space ("yapılır. Paketin", not
     "yapılır.Paketin" as Django's strip_tags gives), whitespace collapsed."""
     return " ".join(strip_tags(_TAG.sub(lambda tag: tag.group(0) + " ", html or "")).split())
+
+
+_STEMMER = snowballstemmer.stemmer("turkish")
+MAX_STEM_ROUNDS = 3
+
+
+@functools.lru_cache(maxsize=50_000)
+def turkish_stems(word: str) -> tuple[str, ...]:
+    """The Snowball Turkish stems of a word, stemmed again until nothing changes, each also folded.
+
+    Snowball stems "kadınlara" to "kadın" but "kadın" to "kadı": indexing and querying every round of the
+    chain makes the inflected and the plain form meet ("kadınlara" finds "kadın"; "engellilere" finds
+    "engelli"; "yaşlılara" finds "yaşlı").
+    """
+    found, current = [], turkish_lower(word)
+    for _ in range(MAX_STEM_ROUNDS):
+        stem = _STEMMER.stemWord(current)
+        if len(stem) < 2 or stem == current:
+            break
+        found.append(stem)
+        current = stem
+    return tuple(dict.fromkeys([*found, *(fold(stem) for stem in found)]))
+
+
+def stems_of_text(text: str) -> list[str]:
+    """Every distinct stem of the words of a text (see turkish_stems), for the search index."""
+    stems: dict[str, None] = {}
+    for word in words(text):
+        if len(word) > 2 and not word.isdigit():
+            stems.update(dict.fromkeys(turkish_stems(word)))
+    return list(stems)

@@ -10,15 +10,20 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from portal.views import HEALTH_CHECKS
         from practices import listing
 
-        from . import service, signals
+        from . import service, signals, synonyms
         from .listing import search_listing
+        from .models import SynonymGroup
 
         if service.health_check not in HEALTH_CHECKS:
             HEALTH_CHECKS.append(service.health_check)
         listing.set_listing_provider(search_listing)
         signals.connect_database_signals()
+        for signal in (post_save, post_delete):
+            signal.connect(synonyms.forget_synonyms, sender=SynonymGroup, dispatch_uid=f"synonyms_{signal}")
         if settings.SEARCH_BACKEND == "elasticsearch":
             signals.connect_elasticsearch_signals()

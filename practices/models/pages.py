@@ -7,7 +7,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.encoding import iri_to_uri
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -23,7 +22,7 @@ from taggit.models import TaggedItemBase
 
 from portal.models import BasePage
 from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
-from portal.text import fold
+from portal.text import fold, html_to_text, stems_of_text
 
 from .taxonomy import BudgetBand, EvidenceLevel, PracticeStatus
 
@@ -236,6 +235,8 @@ class PracticePage(RoutablePageMixin, BasePage):
         index.SearchField("results"),
         index.SearchField("lessons"),
         index.SearchField("implementing_unit"),
+        index.SearchField("search_body"),
+        index.SearchField("search_stems"),
         index.AutocompleteField("title"),
         index.RelatedFields("tags", [index.SearchField("name", boost=3)]),
         index.RelatedFields("theme", [index.SearchField("name")]),
@@ -300,17 +301,50 @@ class PracticePage(RoutablePageMixin, BasePage):
         """Title and tags, folded: indexed with a high boost so they outrank body-only matches."""
         return fold(" ".join([self.title, *(tag.name for tag in self.tags.all())]))
 
-    @property
-    def search_folded_body(self) -> str:
-        """Summary, classification and case-study text, folded for searches typed without Turkish letters."""
-        parts = [self.summary, self.implementing_unit, self.location, self.province_name, self.beneficiaries]
+    def search_parts(self) -> list[str]:
+        """Everything a person might search for besides title and tags, as plain text: summary, units,
+        place, funding, legal basis, classification, the case-study sections, replication steps and their
+        resources, partners, metric labels and the text of attached PDF and TXT documents."""
+        parts = [
+            self.summary,
+            self.implementing_unit,
+            self.contact_unit,
+            self.location,
+            self.province_name,
+            self.beneficiaries,
+            self.funding_sources,
+            self.staff_needed,
+            self.legal_basis,
+        ]
         if self.theme_id:
             parts.append(self.theme.name)
-        if self.pk:
-            parts += [group.name for group in self.target_groups.all()]
         sections = (self.problem, self.approach, self.results, self.lessons)
-        parts += [strip_tags(section) for section in sections]
-        return fold(" ".join(part for part in parts if part))
+        parts += [html_to_text(section) for section in sections]
+        # Child rows from the page's cluster, so a revision being published is indexed as it will be seen.
+        parts += [group.name for group in self.target_groups.all()]
+        for step in self.replication_steps.all():
+            parts += [step.title, step.description, step.resources, step.duration]
+        parts += [f"{partner.name} {partner.role}" for partner in self.partners.all()]
+        parts += [f"{metric.label} {metric.unit}" for metric in self.metrics.all()]
+        parts += [f"{document.title} {document.text}" for document in self.documents.all()]
+        return [part for part in parts if part]
+
+    @property
+    def search_body(self) -> str:
+        """The searchable text beyond the sections Wagtail indexes field by field."""
+        return " ".join(self.search_parts())
+
+    @property
+    def search_folded_body(self) -> str:
+        """Everything searchable, folded for searches typed without Turkish letters."""
+        return fold(self.search_body)
+
+    @property
+    def search_stems(self) -> str:
+        """Turkish stems of every searchable word, so "engellilere" finds what "engelli" finds on every
+        database (SQLite has no stemmer; PostgreSQL's would not stem folded words)."""
+        text = " ".join([self.title, *(tag.name for tag in self.tags.all()), self.search_body])
+        return " ".join(stems_of_text(text))
 
     @property
     def needs_review(self) -> bool:
@@ -412,11 +446,23 @@ class PracticeDocument(Orderable):
         help_text=_("Leave empty to use the document's title."),
     )
 
+    # The document's text for search, read when the document is linked or replaced (document_text.py).
+    text = models.TextField(blank=True, editable=False, verbose_name=_("text"))
+    text_document_id = models.PositiveIntegerField(null=True, editable=False)
+
     panels = [FieldPanel("document"), FieldPanel("title")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def save(self, *args, **kwargs):
+        if self.document_id and self.text_document_id != self.document_id:
+            from practices.document_text import extract_document_text
+
+            self.text = extract_document_text(self.document)
+            self.text_document_id = self.document_id
+        super().save(*args, **kwargs)
 
     @property
     def display_title(self) -> str:

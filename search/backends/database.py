@@ -4,13 +4,14 @@ from django.db import connection
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
-from portal.text import fold, turkish_lower, words
+from portal.text import fold, words
 from practices import selectors
 from practices.models import PracticePage, PracticeTag
 
 from ..snippets import cached_vocabulary, has_match, highlight, suggest
+from ..synonyms import expand
 from ..types import SearchHit, SearchQuery, SearchResult
 from .facets import FacetScope, facet_counts, province_label
 
@@ -20,11 +21,12 @@ MAX_TERMS = 10
 
 
 def text_query(text: str):
-    """Every word must match, as typed (Turkish lower case, stemmed by PostgreSQL) or folded."""
+    """Every word must match: as typed, folded, by a Turkish stem or by a synonym (search/synonyms.py)."""
     parts = []
-    for word in words(text)[:MAX_TERMS]:
-        variants = sorted({turkish_lower(word), fold(word)})
-        parts.append(PlainText(variants[0]) if len(variants) == 1 else Or([PlainText(v) for v in variants]))
+    for alternatives in expand(text):
+        options = [PlainText(word) for word in alternatives.words]
+        options += [Phrase(phrase) for phrase in alternatives.phrases]
+        parts.append(options[0] if len(options) == 1 else Or(options))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)

@@ -12,11 +12,12 @@ from django.utils.safestring import mark_safe
 
 from taggit.models import Tag
 
-from portal.text import words
+from portal.text import fold, turkish_lower, words
 from practices import selectors
 from practices.filters import FILTERS, YEAR_FACET, year_selected
 from practices.models import SDG, PracticePage, TargetGroup, Theme
 
+from ..synonyms import Alternatives, expand
 from ..types import FacetValue, SearchBackendUnavailable, SearchHit, SearchQuery, SearchResult
 from .database import make_hit, province_label
 
@@ -51,31 +52,29 @@ SORTS = {
 
 
 def text_clause(text: str) -> dict:
-    """Every word must match: as typed (Turkish analyzer, stemmed) or folded (no Turkish letters)."""
+    """Every word must match: as typed (Turkish analyzer, stemmed) or folded (no Turkish letters); and,
+    where Turkish stems or editors' synonyms add alternatives, each word by any of them (search/synonyms)."""
     cleaned = " ".join(words(text))
-    return {
-        "bool": {
-            "should": [
-                {
-                    "multi_match": {
-                        "query": cleaned,
-                        "type": "cross_fields",
-                        "operator": "and",
-                        "fields": TEXT_FIELDS,
-                    }
-                },
-                {
-                    "multi_match": {
-                        "query": cleaned,
-                        "type": "cross_fields",
-                        "operator": "and",
-                        "fields": FOLDED_FIELDS,
-                    }
-                },
-            ],
-            "minimum_should_match": 1,
-        }
-    }
+    should = [
+        {"multi_match": {"query": cleaned, "type": "cross_fields", "operator": "and", "fields": fields}}
+        for fields in (TEXT_FIELDS, FOLDED_FIELDS)
+    ]
+    groups = expand(text)
+    if any(
+        set(group.words) - {turkish_lower(group.words[0]), fold(group.words[0])} or group.phrases
+        for group in groups
+    ):
+        should.append({"bool": {"must": [alternatives_clause(group) for group in groups]}})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def alternatives_clause(group: Alternatives) -> dict:
+    options = [{"multi_match": {"query": word, "fields": FOLDED_FIELDS}} for word in group.words]
+    options += [
+        {"multi_match": {"query": phrase, "type": "phrase", "fields": FOLDED_FIELDS}}
+        for phrase in group.phrases
+    ]
+    return {"bool": {"should": options, "minimum_should_match": 1}}
 
 
 def facet_filters(query: SearchQuery) -> dict[str, dict]:

@@ -47,6 +47,7 @@ def test_official_filters_the_library_and_opens_a_replication_kit(page, screensh
     health_box.check()
     filters.locator("button[type=submit]").click()
     page.wait_for_url(re.compile(r"theme=saglik"))
+    open_details(page, "#filters")  # closed again on a phone, so the results come first
     expect(health_box).to_be_checked()
     # The applied filter shows as a removable chip beside the count.
     expect(results.locator(".chip--removable")).to_contain_text("Sağlık")

@@ -55,6 +55,7 @@ def test_mapping_has_folded_sub_fields_keyword_facets_and_completion():
     assert properties["first_published_at"]["type"] == "date"
 
 
+@pytest.mark.django_db  # the query expansion reads the synonym groups
 def test_text_query_with_filters_facets_sort_and_page():
     query = SearchQuery(
         text="İstanbul'da çocuk",
@@ -108,6 +109,7 @@ def test_browse_without_text_sorts_newest_and_has_no_highlight_or_suggester():
     assert "highlight" not in body and "suggest" not in body and "post_filter" not in body
 
 
+@pytest.mark.django_db  # the query expansion reads the synonym groups
 def test_sort_by_title_and_most_adopted():
     assert build_search_body(SearchQuery(text="x", sort="title"))["sort"][0] == {
         "title_sort": {"order": "asc"}
@@ -189,3 +191,17 @@ def test_suggestion_comes_from_the_phrase_suggester_only_when_nothing_matches(db
     }
     result = ElasticsearchBackend(client=FakeClient(response)).search(SearchQuery(text="cocukk"))
     assert result.suggestion == "cocuk"
+
+
+@pytest.mark.django_db
+def test_inflections_and_synonyms_reach_elasticsearch_as_alternatives():
+    should = build_search_body(SearchQuery(text="engellilere"))["query"]["bool"]["must"][0]["bool"]["should"]
+    alternatives = should[-1]["bool"]["must"][0]["bool"]["should"]
+    queries = {clause["multi_match"]["query"] for clause in alternatives}
+    # The stem, the shipped synonyms (English included) and the multi-word synonym as a phrase.
+    assert {"engellilere", "engelli", "disabled"} <= queries
+    assert {"type": "phrase", "query": "özel gereksinimli"}.items() <= next(
+        clause["multi_match"] for clause in alternatives if clause["multi_match"].get("type") == "phrase"
+    ).items()
+    # A word without stems or synonyms keeps the plain two-clause query.
+    assert len(build_search_body(SearchQuery(text="zqxw"))["query"]["bool"]["must"][0]["bool"]["should"]) == 2
