@@ -8,6 +8,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from pydantic import create_model
 
+from portal.site_address import absolute_url
 from practices.filters import (
     FILTERS,
     FIRST_START_YEAR,
@@ -129,7 +130,7 @@ def api_search(request, params: Query[SearchParams]):
             {
                 "id": hit.page_id,
                 "title": hit.title,
-                "url": request.build_absolute_uri(hit.url) if hit.url else "",
+                "url": absolute_url(hit.url) if hit.url else "",
                 "summary": hit.summary,
                 "highlight": str(hit.highlight),
                 "theme": hit.theme,

@@ -123,3 +123,10 @@ def test_wagtail_api_hides_unpublished_practices(client, library):
     library["unrelated"].unpublish()
     items = client.get("/api/v2/pages/", {"type": "practices.PracticePage"}).json()["items"]
     assert library["unrelated"].pk not in {i["id"] for i in items}
+
+
+def test_hit_addresses_use_the_public_site_address_not_the_request_host(client, library, settings):
+    settings.SITE_BASE_URL = "https://atlas.example.gov.tr"
+    response = client.get("/api/search/", {"q": "cocuk"}, HTTP_HOST="localhost")
+    urls = [hit["url"] for hit in response.json()["hits"]]
+    assert urls and all(url.startswith("https://atlas.example.gov.tr/uygulamalar/") for url in urls)
