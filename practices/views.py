@@ -35,7 +35,7 @@ def paginate(request, results: Sequence) -> tuple[Page | None, str | None]:
     paginator = Paginator(results, PAGE_SIZE)
     raw = request.GET.get("page", "1")
     try:
-        if raw.isdigit() and int(raw) > MAX_PAGE:
+        if raw.isdigit() and (len(raw) > len(str(MAX_PAGE)) or int(raw) > MAX_PAGE):
             raise EmptyPage(raw)
         return paginator.page(raw), None
     except PageNotAnInteger:
