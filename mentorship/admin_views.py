@@ -22,14 +22,19 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import log
 
+from portal.exports import SafeSpreadsheetExportMixin
+
 from . import selectors, services
 from .forms import AdoptionStageForm
 from .models import Adoption, CalendarFeedToken, Visit, VisitStatus
 from .permissions import user_can_mentor
 
 
-class QuerysetIndexView(IndexView):
-    """An index view whose rows come with their relations, so the list costs the same for 5 or 500 rows."""
+class QuerysetIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """An index view whose rows come with their relations, so the list costs the same for 5 or 500 rows.
+
+    Its CSV/XLSX exports are safe to open (portal.exports): BOM, charset, no live formulas, Istanbul time.
+    """
 
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
@@ -79,9 +84,75 @@ class AdoptionCreateView(CreateView):
 
 
 class AdoptionDeleteView(SafeDeleteView):
+    """The admin's "Delete" archives an adoption with history (hidden from lists, every event kept).
+
+    Only an adoption without any history (never the case for one made through the admin) is deleted.
+    """
+
+    template_name = "mentorship/admin/adoption_archive.html"
+    page_title = _("Archive")
+
+    @property
+    def confirmation_message(self):
+        return _(
+            "Archive this adoption? It disappears from lists, choosers and figures; its stage history, "
+            "follow-ups and figures are kept and can still be read."
+        )
+
+    def get_success_message(self):
+        if self.archived:
+            return _("Adoption “%(object)s” archived; its history is kept.") % {"object": self.object}
+        return super().get_success_message()
+
     def delete_action(self):
-        log(instance=self.object, action="wagtail.delete", user=self.request.user)
-        services.adoption_delete(adoption=self.object)
+        pk = self.object.pk
+        self.archived = services.adoption_delete(adoption=self.object)
+        self.object.pk = pk  # Django clears the pk of a deleted row; the log entry needs it
+        action = "mentorship.archive" if self.archived else "wagtail.delete"
+        log(instance=self.object, action=action, user=self.request.user)
+
+
+class AdoptionIndexView(QuerysetIndexView):
+    """Adoptions, without the archived ones; `?archived=1` lists only those (read-only, history kept)."""
+
+    @cached_property
+    def show_archived(self) -> bool:
+        return self.request.GET.get("archived") == "1"
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if self.show_archived:
+            queryset = Adoption.all_objects.filter(archived_at__isnull=False).select_related(
+                *self.select_related
+            )
+        return queryset
+
+    def get_edit_url(self, instance):
+        # An archived adoption is not edited; its title opens its page with the history.
+        return self.get_inspect_url(instance) if self.show_archived else super().get_edit_url(instance)
+
+    def get_list_more_buttons(self, instance):
+        buttons = []
+        for button in super().get_list_more_buttons(instance):
+            if self.show_archived and button.icon_name != "info-circle":
+                continue  # an archived adoption is only read
+            if button.icon_name == "bin":
+                button.label = _("Archive")
+                button.icon_name = "folder-inverse"
+            buttons.append(button)
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.show_archived:
+            buttons.append(
+                Button(_("Current adoptions"), url=reverse(self.index_url_name), icon_name="list-ul")
+            )
+        else:
+            url = reverse(self.index_url_name) + "?archived=1"
+            buttons.append(Button(_("Archived adoptions"), url=url, icon_name="folder-inverse"))
+        return buttons
 
 
 class MunicipalityInspectView(InspectView):
@@ -121,13 +192,14 @@ class AdoptionInspectView(InspectView):
     change_stage_url_name = None
 
     def get_object(self, queryset=None):
+        # Archived adoptions keep a readable page with their whole history.
         return get_object_or_404(
-            Adoption.objects.select_related("municipality", "practice", "mentor"), pk=self.pk
+            Adoption.all_objects.select_related("municipality", "practice", "mentor"), pk=self.pk
         )
 
     @cached_property
     def header_buttons(self):
-        if not self.user_has_permission("change"):
+        if not self.user_has_permission("change") or self.object.archived_at is not None:
             return []
         return [
             HeaderButton(

@@ -456,6 +456,11 @@ class Adoption(models.Model):
     def __str__(self) -> str:
         return f"{self.municipality} – {self.practice}"
 
+    def validate_constraints(self, exclude=None):
+        # archived_at is on no form, but the one-live-adoption rule is conditional on it: a form would skip
+        # the check and the database would answer with an error page instead of a message.
+        super().validate_constraints(exclude=set(exclude or ()) - {"archived_at"})
+
     @property
     def is_adopted(self) -> bool:
         return self.stage in ADOPTED_STAGES

@@ -14,7 +14,6 @@ from .models import (
     Adoption,
     AdoptionStage,
     ContactPerson,
-    ContactSource,
     FollowUp,
     Municipality,
     Visit,
@@ -68,7 +67,8 @@ def _follow_ups_with_context() -> QuerySet[FollowUp]:
 
 
 def follow_ups_open(*, user: AbstractBaseUser | None = None) -> QuerySet[FollowUp]:
-    follow_ups = _follow_ups_with_context().filter(done_at__isnull=True)
+    # Follow-ups of an archived adoption stay in its history but no longer remind anyone.
+    follow_ups = _follow_ups_with_context().filter(done_at__isnull=True, adoption__archived_at__isnull=True)
     if user is not None:
         follow_ups = follow_ups.filter(assignee=user)
     return follow_ups.order_by("due_date", "pk")
@@ -226,24 +226,3 @@ def municipality_detail(*, municipality: Municipality) -> MunicipalityDetail:
         adoptions=adoptions,
     )
 
-
-# ---- personal data ---------------------------------------------------------------------------------------
-
-
-def contacts_expired(*, now: datetime.datetime, retention_days: int) -> QuerySet[ContactPerson]:
-    """Contacts from public requests that never became a visit, older than the retention period.
-
-    A request "became a visit" once any of its visits was scheduled or held (scheduled_at is set then).
-    """
-    held = Visit.objects.filter(contact=OuterRef("pk")).filter(
-        Q(scheduled_at__isnull=False) | Q(status__in=[VisitStatus.SCHEDULED, VisitStatus.COMPLETED])
-    )
-    return (
-        ContactPerson.objects.filter(
-            source=ContactSource.VISIT_REQUEST,
-            anonymised_at__isnull=True,
-            created_at__lt=now - datetime.timedelta(days=retention_days),
-        )
-        .exclude(Exists(held))
-        .order_by("pk")
-    )

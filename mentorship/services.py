@@ -4,17 +4,13 @@ Views, admin actions, commands and tests call these functions; each one is a sin
 """
 
 import datetime
-from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +19,6 @@ from wagtail.models import ModelLogEntry
 from practices.models import PracticePage
 from practices.services import practice_adoption_count_set
 
-from . import selectors
 from .models import (
     ADOPTED_STAGES,
     STAGE_ORDER,
@@ -32,14 +27,14 @@ from .models import (
     AdoptionStage,
     CalendarFeedToken,
     ContactPerson,
-    FollowUp,
     Municipality,
-    ReminderKind,
-    ReminderLog,
     Visit,
     VisitStatus,
     new_calendar_token,
 )
+
+# Reminders live in reminders.py; these names stay importable from here for existing callers.
+from .reminders import ReminderDigest, followup_reminders_send
 
 
 def _is_backwards(from_stage: str, to_stage: str) -> bool:
@@ -170,11 +165,37 @@ def adoption_create(*, adoption: Adoption, user: AbstractBaseUser | None) -> Ado
 
 
 @transaction.atomic
-def adoption_delete(*, adoption: Adoption) -> None:
-    """Delete an adoption recorded by mistake (with its history) and keep the practice's count right."""
+def adoption_archive(*, adoption: Adoption, now: datetime.datetime | None = None) -> bool:
+    """Hide an adoption from lists, choosers and figures; its events, follow-ups and metrics stay.
+
+    Returns False if it was already archived (the call is idempotent). A new adoption of the same practice by
+    the same municipality may be started afterwards; the archived one keeps its own history.
+    """
+    locked = Adoption.all_objects.select_for_update().get(pk=adoption.pk)
+    if locked.archived_at is not None:
+        adoption.archived_at = locked.archived_at
+        return False
+    locked.archived_at = now or timezone.now()
+    locked.save(update_fields=["archived_at"])
+    adoption.archived_at = locked.archived_at
+    if locked.stage in ADOPTED_STAGES:
+        practice_adoption_count_refresh(practice_id=locked.practice_id)
+    return True
+
+
+@transaction.atomic
+def adoption_delete(*, adoption: Adoption) -> bool:
+    """Remove an adoption from the records: archived if it has history (True), deleted if not (False).
+
+    The history is append-only (events protect their adoption), so only a row without events can go.
+    """
+    if AdoptionEvent.objects.filter(adoption_id=adoption.pk).exists():
+        adoption_archive(adoption=adoption)
+        return True
     practice_id = adoption.practice_id
     adoption.delete()
     practice_adoption_count_refresh(practice_id=practice_id)
+    return False
 
 
 @transaction.atomic
@@ -240,105 +261,6 @@ def contact_anonymise(*, contact: ContactPerson, now: datetime.datetime | None =
     return True
 
 
-def contacts_anonymise_expired(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
-    """Anonymise contacts of never-held visit requests older than the retention period; returns how many."""
-    now = now or timezone.now()
-    contacts = selectors.contacts_expired(now=now, retention_days=settings.CONTACT_RETENTION_DAYS)
-    if dry_run:
-        return contacts.count()
-    count = 0
-    for contact in contacts:
-        count += contact_anonymise(contact=contact, now=now)
-    return count
-
-
-@dataclass
-class ReminderDigest:
-    """What one assignee is reminded of today."""
-
-    user: AbstractBaseUser
-    follow_ups: list[FollowUp] = field(default_factory=list)
-    stalled_adoptions: list[Adoption] = field(default_factory=list)
-
-    @property
-    def item_count(self) -> int:
-        return len(self.follow_ups) + len(self.stalled_adoptions)
-
-
-def _claim(**kwargs) -> bool:
-    """Record a reminder for today; False if this item was already reminded today (also under concurrency)."""
-    try:
-        with transaction.atomic():
-            _log, created = ReminderLog.objects.get_or_create(**kwargs)
-    except IntegrityError:
-        return False
-    return created
-
-
-def followup_reminders_send(
-    *, today: datetime.date | None = None, dry_run: bool = False
-) -> list[ReminderDigest]:
-    """E-mail each assignee one message with their due and overdue follow-ups and their stalled adoptions.
-
-    Each item is reminded at most once a day however often this runs: a ReminderLog row is claimed under a
-    unique constraint in the same transaction as the e-mail, so a failed e-mail is retried on the next run.
-    """
-    today = today or timezone.localdate()
-    by_user: dict[int, ReminderDigest] = {}
-    for follow_up in selectors.follow_ups_due(today=today):
-        by_user.setdefault(follow_up.assignee_id, ReminderDigest(user=follow_up.assignee)).follow_ups.append(
-            follow_up
-        )
-    for adoption in selectors.adoptions_stalled(now=timezone.now()).filter(mentor__isnull=False):
-        by_user.setdefault(adoption.mentor_id, ReminderDigest(user=adoption.mentor)).stalled_adoptions.append(
-            adoption
-        )
-
-    sent: list[ReminderDigest] = []
-    for digest in by_user.values():
-        if dry_run:
-            already = set(
-                ReminderLog.objects.filter(follow_up__in=digest.follow_ups, date=today).values_list(
-                    "follow_up_id", flat=True
-                )
-            )
-            already_adoptions = set(
-                ReminderLog.objects.filter(
-                    adoption__in=digest.stalled_adoptions, recipient=digest.user, date=today
-                ).values_list("adoption_id", flat=True)
-            )
-            digest.follow_ups = [f for f in digest.follow_ups if f.pk not in already]
-            digest.stalled_adoptions = [a for a in digest.stalled_adoptions if a.pk not in already_adoptions]
-            if digest.item_count:
-                sent.append(digest)
-            continue
-        if not digest.user.email:
-            continue
-        with transaction.atomic():
-            digest.follow_ups = [
-                f
-                for f in digest.follow_ups
-                if _claim(kind=ReminderKind.FOLLOW_UP, follow_up=f, recipient=digest.user, date=today)
-            ]
-            digest.stalled_adoptions = [
-                a
-                for a in digest.stalled_adoptions
-                if _claim(kind=ReminderKind.STALLED_ADOPTION, adoption=a, recipient=digest.user, date=today)
-            ]
-            if not digest.item_count:
-                continue
-            context = {"digest": digest, "today": today, "base_url": settings.WAGTAILADMIN_BASE_URL}
-            send_mail(
-                subject=_("Practice Atlas: %(count)s follow-up items for today")
-                % {"count": digest.item_count},
-                message=render_to_string("mentorship/admin/reminder_email.txt", context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[digest.user.email],
-            )
-            sent.append(digest)
-    return sent
-
-
 @transaction.atomic
 def calendar_token_regenerate(*, user: AbstractBaseUser) -> CalendarFeedToken:
     """Give the user a new feed secret; the old URL stops working at once."""
@@ -358,6 +280,7 @@ def calendar_token_revoke(*, user: AbstractBaseUser) -> bool:
 
 __all__ = [
     "ReminderDigest",
+    "adoption_archive",
     "adoption_change_stage",
     "adoption_create",
     "adoption_delete",
@@ -365,7 +288,6 @@ __all__ = [
     "calendar_token_regenerate",
     "calendar_token_revoke",
     "contact_anonymise",
-    "contacts_anonymise_expired",
     "followup_reminders_send",
     "practice_adoption_count_refresh",
     "visit_complete",

@@ -20,6 +20,7 @@ from .admin_views import (
     AdoptionChangeStageView,
     AdoptionCreateView,
     AdoptionDeleteView,
+    AdoptionIndexView,
     AdoptionInspectView,
     CalendarFeedSettingsView,
     MunicipalityInspectView,
@@ -53,6 +54,7 @@ from .forms import (
     VisitForm,
 )
 from .models import Adoption, ContactPerson, FollowUp, Municipality, Visit, VisitStatus
+from .privacy_admin import ContactInspectView  # also registers the KVKK views and log actions
 from .public import figures as public_figures
 
 
@@ -137,6 +139,7 @@ class ContactPersonViewSet(MentorshipModelViewSet):
     name = "mentorship_contacts"
     url_prefix = "mentorship/contacts"
     menu_order = 200
+    inspect_view_class = ContactInspectView  # with the KVKK actions: download, erase
     list_display = ["name", "municipality", "role", "email", "phone", "source", "consent_given_at"]
     search_fields = ["name", "email", "role", "municipality__name"]
     filterset_class = ContactPersonFilterSet
@@ -320,6 +323,7 @@ class AdoptionViewSet(MentorshipModelViewSet):
     url_prefix = "mentorship/adoptions"
     menu_order = 500
     inspect_view_class = AdoptionInspectView
+    index_view_class = AdoptionIndexView
     add_view_class = AdoptionCreateView
     delete_view_class = AdoptionDeleteView
     form_class = AdoptionForm

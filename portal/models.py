@@ -116,6 +116,10 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
         verbose_name=_("privacy notice (aydınlatma metni)"),
+        help_text=_(
+            "The retention period is added below this text from the CONTACT_RETENTION_DAYS setting, the "
+            "same value the retention job uses: do not state another period here."
+        ),
     )
     consent_text = models.TextField(
         blank=True,
@@ -139,3 +143,23 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+class ScheduledRun(models.Model):
+    """One period of one periodic task, claimed once: the unique row makes the scheduler safe to run twice."""
+
+    job = models.CharField(max_length=200, verbose_name=_("job"))
+    period_start = models.DateTimeField(verbose_name=_("period start"))
+    enqueued_at = models.DateTimeField(auto_now_add=True, verbose_name=_("enqueued at"))
+    task_result_id = models.CharField(max_length=64, blank=True, verbose_name=_("task result id"))
+
+    class Meta:
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        ordering = ["-period_start", "job"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "period_start"], name="scheduled_run_once_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} @ {self.period_start:%Y-%m-%d %H:%M}"

@@ -4,6 +4,8 @@ for mentorship records but holds no page permissions)."""
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from . import tasks_admin  # noqa: F401 - registers Reports -> Background tasks
+
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_unpublished_pages_from_users_without_page_permissions(pages, request):

@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from portal.exports import SafeSpreadsheetExportMixin
+
 from .selectors import practices_due_for_review
 
 
-class ReviewDueReportView(ReportView):
+class ReviewDueReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Practices due for review")
     header_icon = "time"
     index_url_name = "practices_review_due"

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from portal.background import retried
 from practices import selectors
 from practices.models import PracticePage
 
@@ -101,10 +102,12 @@ def check_counts(*, client=None) -> tuple[int, int]:
     return indexed, selectors.published_practices().count()
 
 
-# Task wrappers: inline in development and tests, on a worker in production (a failed run is recorded there).
+# Task wrappers: inline in development and tests, on a worker in production, where a failed run is recorded
+# (Reports -> Background tasks) and enqueued again with a growing delay (portal.background.retried).
 
 
 @task()
+@retried()
 def index_practice_task(page_id: int) -> None:
     try:
         index_practice(page_id=page_id)
@@ -114,6 +117,7 @@ def index_practice_task(page_id: int) -> None:
 
 
 @task()
+@retried()
 def remove_practice_task(page_id: int) -> None:
     try:
         remove_practice(page_id=page_id)

@@ -42,7 +42,7 @@ build() {
     command -v mvn >/dev/null || { echo "Maven is needed: apt-get install -y maven" >&2; exit 1; }
     echo "Building the Elasticsearch launcher (deploy/elasticsearch, Maven)..."
     local started=${SECONDS}
-    mvn -B -q -f "${HERE}/pom.xml" package
+    mvn -B -q -Dstyle.color=never -f "${HERE}/pom.xml" package
     echo "Built in $((SECONDS - started)) s."
 }
 

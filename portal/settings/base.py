@@ -24,6 +24,8 @@ env = environ.Env(
     EMAIL_URL=(str, "consolemail://"),
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
     CONTACT_RETENTION_DAYS=(int, 183),
+    FOLLOW_UP_REMINDER_DAYS_BEFORE=(int, 3),
+    TASK_BACKEND=(str, "database"),
     VISIT_REQUEST_RATE_LIMIT=(str, "5/h"),
 )
 
@@ -66,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",  # the task queue's table, results shown in Reports -> Background tasks
 ]
 
 MIDDLEWARE = [
@@ -203,7 +207,24 @@ SEARCH_BACKEND = env("SEARCH_BACKEND")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX")
 ELASTICSEARCH_TIMEOUT = env("ELASTICSEARCH_TIMEOUT")
-CONTACT_RETENTION_DAYS = env("CONTACT_RETENTION_DAYS")
+CONTACT_RETENTION_DAYS = env("CONTACT_RETENTION_DAYS")  # also the period the privacy notice states
+FOLLOW_UP_REMINDER_DAYS_BEFORE = env("FOLLOW_UP_REMINDER_DAYS_BEFORE")  # 0: no advance reminder
+
+
+def task_settings(backend: str) -> dict:
+    """TASKS for TASK_BACKEND: `database` (django-tasks-db queue, run by `manage.py db_worker`) or `immediate`
+    (inline in the request or command that enqueues, no worker: tests, and development without `make run`)."""
+    backends = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+    if backend not in backends:
+        raise ValueError(f"TASK_BACKEND must be one of {', '.join(backends)}, not {backend!r}")
+    return {"default": {"BACKEND": backends[backend]}}
+
+
+TASK_BACKEND = env("TASK_BACKEND")
+TASKS = task_settings(TASK_BACKEND)
 VISIT_REQUEST_RATE_LIMIT = env("VISIT_REQUEST_RATE_LIMIT")
 PRACTICE_REVIEW_MAX_AGE_DAYS = 365
 PORTAL_VERSION = "0.1.0"

@@ -24,3 +24,6 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_VERBOSE = False  # no log line per login attempt in test output
+# Tasks run inline; tests of the worker switch to the database backend themselves.
+TASK_BACKEND = "immediate"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -59,7 +59,7 @@ def test_anonymise_contact_unknown_id_gives_a_clear_message():
 def test_anonymise_expired_contacts_counts_then_anonymises(settings):
     settings.CONTACT_RETENTION_DAYS = 10
     old = timezone.now() - datetime.timedelta(days=11)
-    VisitRequestFactory.create_batch(2, contact__created_at=old)
+    VisitRequestFactory.create_batch(2, created_at=old, contact__created_at=old)
     VisitRequestFactory()
     assert "Would anonymise 2 contacts" in run("anonymise_expired_contacts", "--dry-run")
     assert ContactPerson.objects.filter(anonymised_at__isnull=False).count() == 0

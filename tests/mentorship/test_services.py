@@ -27,7 +27,6 @@ from mentorship.models import (
     AdoptionEvent,
     AdoptionStage,
     ContactPerson,
-    ContactSource,
     FollowUp,
     ReminderLog,
     Visit,
@@ -226,32 +225,7 @@ class TestAnonymisation:
         assert services.contact_anonymise(contact=contact) is False
         assert ContactPerson.objects.get().anonymised_at == first
 
-    def test_retention_anonymises_only_expired_never_held_requests(self, settings):
-        settings.CONTACT_RETENTION_DAYS = 183
-        now = timezone.now()
-        old = now - datetime.timedelta(days=200)
-        expired_requested = VisitRequestFactory(contact__created_at=old).contact
-        expired_cancelled = VisitRequestFactory(contact__created_at=old, status=VisitStatus.CANCELLED).contact
-        recent = VisitRequestFactory(contact__created_at=now - datetime.timedelta(days=30)).contact
-        held_request = VisitRequestFactory(contact__created_at=old)
-        held_request.status = VisitStatus.SCHEDULED
-        held_request.date = timezone.localdate()
-        held_request.save()
-        held_request.status = VisitStatus.CANCELLED
-        held_request.save()
-        mentor_entered = ContactPersonFactory(created_at=old, source=ContactSource.MENTOR)
-
-        assert services.contacts_anonymise_expired(now=now, dry_run=True) == 2
-        assert ContactPerson.objects.filter(anonymised_at__isnull=False).count() == 0
-        assert services.contacts_anonymise_expired(now=now) == 2
-        assert services.contacts_anonymise_expired(now=now) == 0
-
-        anonymised = set(
-            ContactPerson.objects.filter(anonymised_at__isnull=False).values_list("pk", flat=True)
-        )
-        assert anonymised == {expired_requested.pk, expired_cancelled.pk}
-        kept = {recent.pk, held_request.contact_id, mentor_entered.pk}
-        assert not kept & anonymised
+    # Retention for every contact, as the privacy notice states it: tests/mentorship/test_privacy.py.
 
 
 class TestReminders:
@@ -283,22 +257,7 @@ class TestReminders:
         services.followup_reminders_send(today=today)
         assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, second.email])
 
-    def test_stalled_adoptions_are_included_for_their_mentor(self):
-        mentor = UserFactory()
-        AdoptionFactory(
-            mentor=mentor,
-            stage=AdoptionStage.PLANNING,
-            stage_changed_at=timezone.now() - datetime.timedelta(days=91),
-        )
-        AdoptionFactory(
-            mentor=mentor,
-            stage=AdoptionStage.ADOPTED,
-            stage_changed_at=timezone.now() - datetime.timedelta(days=400),
-        )
-        services.followup_reminders_send()
-        services.followup_reminders_send()
-        assert len(mail.outbox) == 1
-        assert "90 günden uzun" in mail.outbox[0].body
+    # Stalled adoptions come in a weekly digest of their own: tests/mentorship/test_tasks.py.
 
     def test_back_dated_stage_change_counts_towards_stalled(self):
         adoption = AdoptionFactory(mentor=UserFactory())

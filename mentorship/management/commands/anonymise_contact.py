@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from mentorship.models import ContactPerson
-from mentorship.services import contact_anonymise
+from mentorship.privacy import contact_erase
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         contact = ContactPerson.objects.filter(pk=contact_id).first()
         if contact is None:
             raise CommandError(f"No contact person with id {contact_id}.")
-        if contact_anonymise(contact=contact):
+        if contact_erase(contact=contact, user=None):  # written to the audit log, like the admin's
             self.stdout.write(self.style.SUCCESS(f"Contact person #{contact_id} anonymised."))
         else:
             self.stdout.write(
