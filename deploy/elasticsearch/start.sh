@@ -42,7 +42,8 @@ build() {
     command -v mvn >/dev/null || { echo "Maven is needed: apt-get install -y maven" >&2; exit 1; }
     echo "Building the Elasticsearch launcher (deploy/elasticsearch, Maven)..."
     local started=${SECONDS}
-    mvn -B -q -Dstyle.color=never -f "${HERE}/pom.xml" package
+    # Debian's Maven prints colour resets even when quiet: strip them (pipefail keeps Maven's exit status).
+    mvn -B -q -Dstyle.color=never -f "${HERE}/pom.xml" package 2>&1 | sed -e $'s/\x1b\\[[0-9;]*m//g'
     echo "Built in $((SECONDS - started)) s."
 }
 
