@@ -3,6 +3,8 @@
 Views stay thin: they check permissions, call selectors/services and render.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,7 @@ from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -155,25 +158,65 @@ class AdoptionIndexView(QuerysetIndexView):
         return buttons
 
 
-class MunicipalityInspectView(InspectView):
+class LocalTimeInspectView(InspectView):
+    """Times in the admin's time zone (Europe/Istanbul), as the lists and the history show them.
+
+    Wagtail's inspect template formats values with ``|localize``, which does not convert a datetime to the
+    current time zone: without this the page said 08:00 (UTC) where the list said 11:00.
+    """
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            return timezone.localtime(value)
+        return value
+
+
+class MunicipalityInspectView(LocalTimeInspectView):
     """A municipality's page: its details, then contacts, visits, follow-ups and adoptions together."""
 
     template_name = "mentorship/admin/municipality_inspect.html"
+    confirm_url_name = None
+    merge_url_name = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["detail"] = selectors.municipality_detail(municipality=self.object)
         context["finder"] = AdminURLFinder(self.request.user)
+        if not self.object.confirmed:
+            context["confirm_url"] = (
+                reverse(self.confirm_url_name, args=(self.object.pk,))
+                if self.user_has_permission("change")
+                else ""
+            )
+            context["merge_url"] = (
+                reverse(self.merge_url_name, args=(self.object.pk,))
+                if self.user_has_permission("delete")
+                else ""
+            )
         return context
 
 
-class VisitInspectView(InspectView):
+def visit_can_be_completed(visit: Visit) -> bool:
+    """Scheduled and its day has come (a visit is completed once held, never ahead of its date)."""
+    return (
+        visit.status == VisitStatus.SCHEDULED
+        and visit.date is not None
+        and visit.date <= timezone.localdate()
+    )
+
+
+class VisitInspectView(LocalTimeInspectView):
     complete_url_name = None
+    schedule_url_name = None
+    decline_url_name = None
 
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.object.status == VisitStatus.SCHEDULED and self.user_has_permission("change"):
+        if not self.user_has_permission("change"):
+            return buttons
+        if visit_can_be_completed(self.object):
             buttons.append(
                 Button(
                     _("Complete visit"),
@@ -182,14 +225,43 @@ class VisitInspectView(InspectView):
                     priority=5,
                 )
             )
+        if self.object.status == VisitStatus.REQUESTED:
+            buttons += [
+                Button(
+                    _("Schedule"),
+                    url=reverse(self.schedule_url_name, args=(self.object.pk,)),
+                    icon_name="date",
+                    priority=5,
+                ),
+                Button(
+                    _("Decline"),
+                    url=reverse(self.decline_url_name, args=(self.object.pk,)),
+                    icon_name="cross",
+                    priority=6,
+                ),
+            ]
         return buttons
 
 
-class AdoptionInspectView(InspectView):
+class FollowUpInspectView(LocalTimeInspectView):
+    """A follow-up's page, with "Mark done" as one button while it is open."""
+
+    template_name = "mentorship/admin/follow_up_inspect.html"
+    mark_done_url_name = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.done_at is None and self.user_has_permission("change"):
+            context["mark_done_url"] = reverse(self.mark_done_url_name, args=(self.object.pk,))
+        return context
+
+
+class AdoptionInspectView(LocalTimeInspectView):
     """An adoption's page with its read-only stage history."""
 
     template_name = "mentorship/admin/adoption_inspect.html"
     change_stage_url_name = None
+    results_url_name = None
 
     def get_object(self, queryset=None):
         # Archived adoptions keep a readable page with their whole history.
@@ -206,7 +278,12 @@ class AdoptionInspectView(InspectView):
                 _("Change stage"),
                 url=reverse(self.change_stage_url_name, args=(self.object.pk,)),
                 icon_name="resubmit",
-            )
+            ),
+            HeaderButton(
+                _("Results and adaptation"),
+                url=reverse(self.results_url_name, args=(self.object.pk,)),
+                icon_name="doc-full",
+            ),
         ]
 
     def get_context_data(self, **kwargs):

@@ -1,4 +1,4 @@
-"""Admin home panels for mentors: upcoming visits, overdue follow-ups, funnel, stalled adoptions."""
+"""Mentors' admin home: new requests, upcoming visits, overdue follow-ups, funnel, stalled adoptions."""
 
 from django.utils import timezone
 
@@ -12,6 +12,22 @@ PANEL_ROWS = 10
 class MentorshipPanel(Component):
     def __init__(self, user=None):
         self.user = user
+
+
+class NewRequestsPanel(MentorshipPanel):
+    """Public requests waiting for an answer, for every mentor: anyone may schedule or decline them."""
+
+    name = "mentorship_new_requests"
+    template_name = "mentorship/admin/panels/new_requests.html"
+    order = 105
+
+    def get_context_data(self, parent_context):
+        requests = selectors.visit_requests_new()
+        return {
+            "requests": list(requests[:PANEL_ROWS]),
+            "total": requests.count(),
+            "can_answer": self.user is not None and self.user.has_perm("mentorship.change_visit"),
+        }
 
 
 class UpcomingVisitsPanel(MentorshipPanel):

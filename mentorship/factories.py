@@ -67,6 +67,10 @@ class VisitFactory(DjangoModelFactory):
     format = VisitFormat.HOSTED
     status = VisitStatus.SCHEDULED
     participants = 4
+    # A declined request always says why (the database insists).
+    decline_reason = factory.LazyAttribute(
+        lambda o: "Bu dönem program dolu." if o.status == VisitStatus.DECLINED else ""
+    )
 
     class Meta:
         model = Visit

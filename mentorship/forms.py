@@ -1,6 +1,7 @@
 """Admin forms and list filters for the mentorship records; rules stay in services.py."""
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents import get_document_model
 from wagtail.documents.widgets import AdminDocumentChooser
 
@@ -21,6 +23,7 @@ from practices.models import PracticePage
 
 from .choosers import AdoptionChooserWidget, PracticeChooserWidget, VisitChooserWidget, as_id
 from .models import (
+    STAGE_ORDER,
     Adoption,
     AdoptionStage,
     ContactPerson,
@@ -33,6 +36,7 @@ from .models import (
     VisitFormat,
     VisitStatus,
 )
+from .services import AdopterFigure
 
 
 def mentor_users(request=None):
@@ -100,8 +104,12 @@ class VisitForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mentors"].queryset = mentor_users()
+        # Completing and declining are actions of their own (adoptions updated, requester told).
+        own = self.instance.status if self.instance.pk else None
         self.fields["status"].choices = [
-            (value, label) for value, label in VisitStatus.choices if value != VisitStatus.COMPLETED
+            (value, label)
+            for value, label in VisitStatus.choices
+            if value not in (VisitStatus.COMPLETED, VisitStatus.DECLINED) or value == own
         ]
         if self.instance.pk and self.instance.status == VisitStatus.COMPLETED:
             self.fields["status"].choices = VisitStatus.choices
@@ -211,8 +219,127 @@ class AdoptionStageForm(forms.Form):
     def __init__(self, *args, adoption: Adoption, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_stage"].choices = [
-            (value, label) for value, label in AdoptionStage.choices if value != adoption.stage
+            ("", _("— choose —")),
+            *((value, label) for value, label in AdoptionStage.choices if value != adoption.stage),
         ]
+        # The usual move is one step forward: offer it, not the first stage (which would be a step back).
+        self.fields["to_stage"].initial = next_stage(adoption.stage)
+
+
+def next_stage(stage: str) -> str | None:
+    """The stage after `stage` on the forward path; None after the last one and for "dropped"."""
+    order = STAGE_ORDER.get(stage)
+    if order is None:
+        return None
+    return next((value for value, position in STAGE_ORDER.items() if position == order + 1), None)
+
+
+# ---- triage of public requests ----------------------------------------------------------------------------
+
+
+class VisitScheduleForm(forms.Form):
+    date = forms.DateField(label=_("date of the visit"), widget=AdminDateInput)
+    mentors = MentorMultipleChoiceField(
+        queryset=mentor_users(), widget=forms.CheckboxSelectMultiple, label=_("mentors")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentors"].queryset = mentor_users()
+
+
+class VisitDeclineForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        label=_("reason"),
+        help_text=_("Sent to the requester as written: be kind and say what they could do instead."),
+    )
+
+
+class MunicipalityMergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        queryset=Municipality.objects.none(),
+        label=_("merge into"),
+        help_text=_("The existing municipality this name stands for."),
+    )
+
+    def __init__(self, *args, duplicate: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            Municipality.objects.filter(confirmed=True).exclude(pk=duplicate.pk).order_by("name", "pk")
+        )
+
+
+# ---- adopters' results ------------------------------------------------------------------------------------
+
+
+class AdoptionResultsForm(forms.Form):
+    """The adaptation record and the adopter's value for each of the origin practice's metrics.
+
+    One row per metric at origin (value, unit, year); an empty value removes what was recorded.
+    """
+
+    kept = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label=_("what was kept of the original practice"),
+    )
+    changed = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, label=_("what was changed, and why")
+    )
+    show_publicly = forms.BooleanField(
+        required=False,
+        label=_("publish this adaptation"),
+        help_text=Adoption._meta.get_field("show_publicly").help_text,
+    )
+
+    def __init__(self, *args, adoption: Adoption, origin_metrics, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.origin_metrics = list(origin_metrics)
+        recorded = {row.origin_metric_id: row for row in adoption.metrics.filter(origin_metric__isnull=False)}
+        self.initial.update(
+            kept=adoption.kept, changed=adoption.changed, show_publicly=adoption.show_publicly
+        )
+        for origin in self.origin_metrics:
+            row = recorded.get(origin.pk)
+            self.fields[f"value_{origin.pk}"] = forms.DecimalField(
+                max_digits=14, decimal_places=2, required=False, label=_("value")
+            )
+            self.fields[f"unit_{origin.pk}"] = forms.CharField(max_length=50, required=False, label=_("unit"))
+            self.fields[f"year_{origin.pk}"] = forms.IntegerField(
+                min_value=1900, max_value=2100, required=False, label=_("year")
+            )
+            self.initial[f"value_{origin.pk}"] = row.value if row else None
+            self.initial[f"unit_{origin.pk}"] = row.unit if row else origin.unit
+            self.initial[f"year_{origin.pk}"] = row.year if row else None
+
+    def rows(self) -> list[tuple]:
+        """(metric at origin, value field, unit field, year field) for the template."""
+        return [
+            (origin, self[f"value_{origin.pk}"], self[f"unit_{origin.pk}"], self[f"year_{origin.pk}"])
+            for origin in self.origin_metrics
+        ]
+
+    def figures(self) -> list[AdopterFigure]:
+        data = self.cleaned_data
+        return [
+            AdopterFigure(
+                origin_metric_id=origin.pk,
+                value=data.get(f"value_{origin.pk}"),
+                unit=data.get(f"unit_{origin.pk}") or "",
+                year=data.get(f"year_{origin.pk}"),
+            )
+            for origin in self.origin_metrics
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for origin in self.origin_metrics:
+            value: Decimal | None = cleaned.get(f"value_{origin.pk}")
+            if value is None and cleaned.get(f"year_{origin.pk}"):
+                self.add_error(f"value_{origin.pk}", _("Give the value for this year, or clear the year."))
+        return cleaned
 
 
 # ---- list filters -----------------------------------------------------------------------------------------
@@ -228,11 +355,12 @@ class MunicipalityFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(choices=MunicipalityKind.choices, label=_("kind"))
     province = django_filters.ChoiceFilter(choices=PROVINCE_CHOICES, label=_("province"))
     population_band = django_filters.ChoiceFilter(choices=PopulationBand.choices, label=_("population band"))
+    confirmed = django_filters.BooleanFilter(label=_("confirmed"))
     created_at = DateRangeFilter(label=_("created at"))
 
     class Meta:
         model = Municipality
-        fields = ["kind", "province", "population_band", "is_demo", "created_at"]
+        fields = ["kind", "province", "population_band", "confirmed", "is_demo", "created_at"]
 
 
 class ContactPersonFilterSet(WagtailFilterSet):
@@ -250,6 +378,8 @@ class ContactPersonFilterSet(WagtailFilterSet):
 
 class VisitFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=VisitStatus.choices, label=_("status"))
+    municipality__confirmed = django_filters.BooleanFilter(label=_("municipality confirmed"))
+    created_at = DateRangeFilter(label=_("received"))
     format = django_filters.ChoiceFilter(choices=VisitFormat.choices, label=_("format"))
     mentors = django_filters.ModelChoiceFilter(queryset=mentor_users, label=_("mentor"))
     municipality__kind = django_filters.ChoiceFilter(choices=MunicipalityKind.choices, label=_("kind"))
@@ -258,7 +388,16 @@ class VisitFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Visit
-        fields = ["status", "format", "mentors", "municipality__kind", "municipality__province", "date"]
+        fields = [
+            "status",
+            "format",
+            "mentors",
+            "municipality__kind",
+            "municipality__province",
+            "municipality__confirmed",
+            "date",
+            "created_at",
+        ]
 
 
 class FollowUpFilterSet(WagtailFilterSet):

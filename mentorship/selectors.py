@@ -46,6 +46,16 @@ def visits_upcoming(
     return visits.select_related("municipality").order_by("date", "pk")
 
 
+def visit_requests_new() -> QuerySet[Visit]:
+    """Public requests waiting for an answer, the longest-waiting first, with what triage needs to see."""
+    return (
+        Visit.objects.filter(status=VisitStatus.REQUESTED)
+        .select_related("municipality")
+        .prefetch_related("practices")
+        .order_by("created_at", "pk")
+    )
+
+
 def visits_for_calendar(*, user: AbstractBaseUser) -> QuerySet[Visit]:
     """The mentor's dated visits (scheduled or held) for the ICS feed."""
     return (
@@ -139,10 +149,12 @@ def adoptions_of_practice(*, practice_id: int, adopted_only: bool = True) -> Que
 
 
 def municipalities_with_relationship() -> QuerySet[Municipality]:
-    """Municipalities annotated with `relationship` (hosted / in talks / none) and `is_adopting`.
+    """Confirmed municipalities annotated with `relationship` (hosted / in talks / none) and `is_adopting`.
 
-    hosted = at least one completed visit; in talks = no completed visit but a requested or scheduled visit,
-    or an adoption that is not dropped; adopting = an adoption at "adopted" or "scaled".
+    Public figures are built on this: names typed by the public and not yet confirmed by a mentor are left
+    out, named or counted. hosted = at least one completed visit; in talks = no completed visit but a
+    requested or scheduled visit, or an adoption that is not dropped; adopting = an adoption at "adopted" or
+    "scaled".
     """
     completed = Visit.objects.filter(municipality=OuterRef("pk"), status=VisitStatus.COMPLETED)
     open_visit = Visit.objects.filter(
@@ -150,7 +162,7 @@ def municipalities_with_relationship() -> QuerySet[Municipality]:
     )
     live_adoption = Adoption.objects.filter(municipality=OuterRef("pk")).exclude(stage=AdoptionStage.DROPPED)
     adopting = Adoption.objects.filter(municipality=OuterRef("pk"), stage__in=ADOPTED_STAGES)
-    return Municipality.objects.annotate(
+    return Municipality.objects.filter(confirmed=True).annotate(
         has_completed_visit=Exists(completed),
         is_adopting=Exists(adopting),
         relationship=Case(

@@ -4,6 +4,9 @@ Views, admin actions, commands and tests call these functions; each one is a sin
 """
 
 import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -14,9 +17,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, ReferenceIndex
 
-from practices.models import PracticePage
+from practices.models import PracticeMetric, PracticePage
 from practices.services import practice_adoption_count_set
 
 from .models import (
@@ -24,9 +27,11 @@ from .models import (
     STAGE_ORDER,
     Adoption,
     AdoptionEvent,
+    AdoptionMetric,
     AdoptionStage,
     CalendarFeedToken,
     ContactPerson,
+    FollowUp,
     Municipality,
     Visit,
     VisitStatus,
@@ -209,6 +214,13 @@ def visit_complete(*, visit: Visit, user: AbstractBaseUser | None) -> Visit:
         raise ValidationError(_("A cancelled visit cannot be completed."))
     if locked.date is None:
         raise ValidationError({"date": _("Set the date of the visit before completing it.")})
+    if locked.date > timezone.localdate():
+        raise ValidationError(
+            {
+                "date": _("The visit is dated %(date)s: it can be completed from that day on.")
+                % {"date": locked.date.isoformat()}
+            }
+        )
     if locked.status != VisitStatus.COMPLETED:
         locked.status = VisitStatus.COMPLETED
         locked.completed_at = timezone.now()
@@ -278,17 +290,234 @@ def calendar_token_revoke(*, user: AbstractBaseUser) -> bool:
     return bool(deleted)
 
 
+# ---- triage of public requests ---------------------------------------------------------------------------
+
+
+def _tell_requester(visit: Visit) -> None:
+    """After the commit, e-mail the requester the office's decision (the task logs its own failures)."""
+    from .public.services import enqueue_logged, notify_requester_of_decision
+
+    visit_id = visit.pk
+    transaction.on_commit(lambda: enqueue_logged(notify_requester_of_decision.enqueue, visit_id))
+
+
+def _locked_request(visit: Visit) -> Visit:
+    locked = Visit.objects.select_for_update().get(pk=visit.pk)
+    if locked.status != VisitStatus.REQUESTED:
+        raise ValidationError(
+            _("This request was already answered (it is “%(status)s”).")
+            % {"status": locked.get_status_display()}
+        )
+    return locked
+
+
+@transaction.atomic
+def visit_request_schedule(
+    *,
+    visit: Visit,
+    date: datetime.date,
+    mentors: Sequence[AbstractBaseUser],
+    today: datetime.date | None = None,
+) -> Visit:
+    """Give a new public request a date and mentors; the requester is e-mailed the date after the commit."""
+    today = today or timezone.localdate()
+    locked = _locked_request(visit)
+    if date < today:
+        raise ValidationError({"date": _("Choose a date from today on.")})
+    if not mentors:
+        raise ValidationError({"mentors": _("Choose at least one mentor for the visit.")})
+    locked.status = VisitStatus.SCHEDULED
+    locked.date = date
+    locked.save(update_fields=["status", "date", "scheduled_at"])
+    locked.mentors.set(mentors)
+    _tell_requester(locked)
+    visit.status, visit.date, visit.scheduled_at = locked.status, locked.date, locked.scheduled_at
+    return locked
+
+
+@transaction.atomic
+def visit_request_decline(*, visit: Visit, reason: str) -> Visit:
+    """Turn a new public request down with a reason; the requester is e-mailed the reason after the commit."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the request is declined; the requester is told.")})
+    locked = _locked_request(visit)
+    locked.status = VisitStatus.DECLINED
+    locked.decline_reason = reason
+    locked.save(update_fields=["status", "decline_reason"])
+    _tell_requester(locked)
+    visit.status, visit.decline_reason = locked.status, locked.decline_reason
+    return locked
+
+
+@transaction.atomic
+def municipality_confirm(*, municipality: Municipality) -> bool:
+    """Accept a municipality typed by the public as real; from now on it may be named publicly.
+
+    Returns False if it was already confirmed.
+    """
+    locked = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    municipality.confirmed = True
+    if locked.confirmed:
+        return False
+    locked.confirmed = True
+    locked.save(update_fields=["confirmed"])
+    return True
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What moved from the duplicate to the municipality it was merged into."""
+
+    into: Municipality
+    visits: int
+    adoptions: int
+    contacts: int
+
+
+@transaction.atomic
+def municipality_merge(*, duplicate: Municipality, into: Municipality) -> MergeResult:
+    """Move an unconfirmed municipality's visits, adoptions and contacts to an existing one, then delete it.
+
+    Rows are saved one by one (not a bulk update) so the reference index and the page cache hear of it.
+    Refused if both have an adoption of the same practice: one adoption per municipality and practice, and
+    merging two histories is a mentor's decision.
+    """
+    if duplicate.pk == into.pk:
+        raise ValidationError({"into": _("Choose another municipality to merge into.")})
+    # Both rows locked in a fixed order, so two merges of the same pair cannot interleave.
+    locked = Municipality.objects.select_for_update().in_bulk([duplicate.pk, into.pk])
+    if duplicate.pk not in locked or into.pk not in locked:
+        raise ValidationError(_("The municipality no longer exists."))
+    duplicate, into = locked[duplicate.pk], locked[into.pk]
+    if duplicate.confirmed:
+        raise ValidationError(_("Only a municipality typed in by the public (unconfirmed) can be merged."))
+    if not into.confirmed:
+        raise ValidationError({"into": _("Merge into a confirmed municipality.")})
+    # The base manager sees every row (archived adoptions too): they must move, or the delete is refused.
+    adoptions = Adoption._base_manager
+    clashes = sorted(
+        adoptions.filter(
+            municipality=duplicate, practice_id__in=adoptions.filter(municipality=into).values("practice_id")
+        ).values_list("practice__title", flat=True)
+    )
+    if clashes:
+        raise ValidationError(
+            _("Both municipalities have an adoption of: %(practices)s. Delete or keep one first.")
+            % {"practices": ", ".join(clashes)}
+        )
+    counts = {}
+    for name, model in (("visits", Visit), ("adoptions", Adoption), ("contacts", ContactPerson)):
+        rows = list(model._base_manager.select_for_update().filter(municipality=duplicate))
+        for row in rows:
+            row.municipality = into
+            row.save(update_fields=["municipality"])
+        counts[name] = len(rows)
+    duplicate.delete()
+    return MergeResult(into=into, **counts)
+
+
+@transaction.atomic
+def follow_up_mark_done(*, follow_up: FollowUp, at: datetime.datetime | None = None) -> bool:
+    """Mark a follow-up done now (one action, no date to type); False if it was already done."""
+    locked = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if locked.done_at is None:
+        locked.done_at = at or timezone.now()
+        locked.save(update_fields=["done_at"])
+        follow_up.done_at = locked.done_at
+        return True
+    follow_up.done_at = locked.done_at
+    return False
+
+
+def visit_references_refresh(*, visit: Visit) -> None:
+    """Record the visit's practices in Wagtail's reference index (a practice's "Usage" page counts them).
+
+    Needed where practices are attached in bulk (``visit.practices.set``), which sends no save signal.
+    """
+    ReferenceIndex.create_or_update_for_object(visit)
+
+
+# ---- adopters' results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdopterFigure:
+    """The adopter's value for one metric at origin; no value removes what was recorded."""
+
+    origin_metric_id: int
+    value: Decimal | None
+    unit: str = ""
+    year: int | None = None
+
+
+@transaction.atomic
+def adoption_results_save(
+    *,
+    adoption: Adoption,
+    kept: str,
+    changed: str,
+    show_publicly: bool,
+    figures: Sequence[AdopterFigure],
+) -> Adoption:
+    """Record the adaptation (kept, changed and why, whether to publish it) and the adopter's figures.
+
+    Each figure belongs to one of the practice's metrics at origin; its label (and the unit, if none is
+    given) comes from there. Saving the adoption itself tells the public page cache.
+    """
+    locked = Adoption.objects.select_for_update().get(pk=adoption.pk)
+    origins = PracticeMetric.objects.filter(page_id=locked.practice_id).in_bulk(
+        [figure.origin_metric_id for figure in figures]
+    )
+    for figure in figures:
+        origin = origins.get(figure.origin_metric_id)
+        if origin is None:
+            raise ValidationError(_("A metric does not belong to the adopted practice."))
+        if figure.value is None:
+            AdoptionMetric.objects.filter(adoption=locked, origin_metric=origin).delete()
+            continue
+        AdoptionMetric.objects.update_or_create(
+            adoption=locked,
+            origin_metric=origin,
+            defaults={
+                "label": origin.label,
+                "value": figure.value,
+                "unit": (figure.unit or "").strip() or origin.unit,
+                "year": figure.year,
+            },
+        )
+    locked.kept = (kept or "").strip()
+    locked.changed = (changed or "").strip()
+    locked.show_publicly = show_publicly
+    locked.save(update_fields=["kept", "changed", "show_publicly"])
+    adoption.kept, adoption.changed, adoption.show_publicly = (
+        locked.kept,
+        locked.changed,
+        locked.show_publicly,
+    )
+    return locked
+
+
 __all__ = [
+    "AdopterFigure",
+    "MergeResult",
     "ReminderDigest",
     "adoption_archive",
     "adoption_change_stage",
     "adoption_create",
     "adoption_delete",
     "adoption_get_or_create",
+    "adoption_results_save",
     "calendar_token_regenerate",
     "calendar_token_revoke",
     "contact_anonymise",
+    "follow_up_mark_done",
     "followup_reminders_send",
+    "municipality_confirm",
+    "municipality_merge",
     "practice_adoption_count_refresh",
     "visit_complete",
+    "visit_references_refresh",
+    "visit_request_decline",
+    "visit_request_schedule",
 ]

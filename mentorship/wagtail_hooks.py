@@ -12,10 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from portal.figures import HEADLINE_FIGURES_HOOK
 
+from .admin_actions import (
+    AdoptionResultsView,
+    FollowUpMarkDoneView,
+    MarkDoneColumn,
+    MunicipalityConfirmView,
+    MunicipalityMergeView,
+    VisitDeclineView,
+    VisitScheduleView,
+)
 from .admin_views import (
     AdoptionChangeStageView,
     AdoptionCreateView,
@@ -23,12 +33,15 @@ from .admin_views import (
     AdoptionIndexView,
     AdoptionInspectView,
     CalendarFeedSettingsView,
+    FollowUpInspectView,
+    LocalTimeInspectView,
     MunicipalityInspectView,
     QuerysetIndexView,
     SafeDeleteView,
     VisitCompleteView,
     VisitInspectView,
     user_can_mentor,
+    visit_can_be_completed,
 )
 from .choosers import (
     PracticeChooserWidget,
@@ -38,6 +51,7 @@ from .choosers import (
 )
 from .dashboard import (
     AdoptionFunnelPanel,
+    NewRequestsPanel,
     OverdueFollowUpsPanel,
     StalledAdoptionsPanel,
     UpcomingVisitsPanel,
@@ -63,8 +77,8 @@ class MentorOnlyMenuItem(MenuItem):
         return user_can_mentor(request.user)
 
 
-def visit_can_be_completed(visit: Visit) -> bool:
-    return visit.status == VisitStatus.SCHEDULED
+def visit_is_new_request(visit: Visit) -> bool:
+    return visit.status == VisitStatus.REQUESTED
 
 
 def dated_filename(stem: str) -> str:
@@ -74,6 +88,7 @@ def dated_filename(stem: str) -> str:
 class MentorshipModelViewSet(ModelViewSet):
     index_view_class = QuerysetIndexView
     delete_view_class = SafeDeleteView
+    inspect_view_class = LocalTimeInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_admin_menu = False
@@ -96,7 +111,7 @@ class MunicipalityViewSet(MentorshipModelViewSet):
     menu_order = 100
     inspect_view_class = MunicipalityInspectView
     inspect_view_fields_exclude = ["id", "is_demo"]
-    list_display = ["name", "kind", "province", "district", "population_band"]
+    list_display = ["name", "kind", "province", "district", "population_band", "confirmed"]
     search_fields = ["name", "district"]
     filterset_class = MunicipalityFilterSet
     ordering = ["name"]
@@ -131,6 +146,32 @@ class MunicipalityViewSet(MentorshipModelViewSet):
     @property
     def export_filename(self):
         return dated_filename("municipalities")
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        # A municipality a mentor enters is confirmed (the field's default); a visitor's typed one is
+        # confirmed, or merged into the one it stands for, from its page.
+        return super().get_inspect_view_kwargs(
+            confirm_url_name=self.get_url_name("confirm"), merge_url_name=self.get_url_name("merge"), **kwargs
+        )
+
+    @property
+    def confirm_view(self):
+        return self.construct_view(MunicipalityConfirmView, inspect_url_name=self.get_url_name("inspect"))
+
+    @property
+    def merge_view(self):
+        return self.construct_view(
+            MunicipalityMergeView,
+            inspect_url_name=self.get_url_name("inspect"),
+            index_url_name=self.get_url_name("index"),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("confirm/<int:pk>/", self.confirm_view, name="confirm"),
+            path("merge/<int:pk>/", self.merge_view, name="merge"),
+        ]
 
 
 class ContactPersonViewSet(MentorshipModelViewSet):
@@ -212,7 +253,17 @@ class VisitViewSet(MentorshipModelViewSet):
         ],
         base_form_class=VisitForm,
     )
-    list_display = ["municipality", "date", "status", "format", "mentor_names", "participants"]
+    # What triage needs without opening each request: when it came, what and when they asked, how many.
+    list_display = [
+        "municipality",
+        Column("created_at", label=_("Received"), sort_key="created_at"),
+        "status",
+        "date",
+        Column("preferred_dates", label=_("Preferred dates")),
+        Column("practice_titles", label=_("Practices")),
+        Column("delegation_size", label=_("Delegation")),
+        "mentor_names",
+    ]
     search_fields = ["municipality__name", "notes", "preferred_dates"]
     filterset_class = VisitFilterSet
     inspect_view_fields = [
@@ -228,6 +279,7 @@ class VisitViewSet(MentorshipModelViewSet):
         "purpose",
         "contact",
         "request_message",
+        "decline_reason",
         "notes",
         "scheduled_at",
         "completed_at",
@@ -265,12 +317,26 @@ class VisitViewSet(MentorshipModelViewSet):
                     "change",
                     visit_can_be_completed,
                 ),
+                (_("Schedule"), self.get_url_name("schedule"), "date", "change", visit_is_new_request),
+                (_("Decline"), self.get_url_name("decline"), "cross", "change", visit_is_new_request),
             ),
             **kwargs,
         )
 
     def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(complete_url_name=self.get_url_name("complete"), **kwargs)
+        return super().get_inspect_view_kwargs(
+            complete_url_name=self.get_url_name("complete"),
+            schedule_url_name=self.get_url_name("schedule"),
+            decline_url_name=self.get_url_name("decline"),
+            **kwargs,
+        )
+
+    def _request_action_view(self, view_class):
+        return self.construct_view(
+            view_class,
+            inspect_url_name=self.get_url_name("inspect"),
+            index_url_name=self.get_url_name("index"),
+        )
 
     @property
     def complete_view(self):
@@ -281,7 +347,12 @@ class VisitViewSet(MentorshipModelViewSet):
         )
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("complete/<int:pk>/", self.complete_view, name="complete")]
+        return [
+            *super().get_urlpatterns(),
+            path("complete/<int:pk>/", self.complete_view, name="complete"),
+            path("schedule/<int:pk>/", self._request_action_view(VisitScheduleView), name="schedule"),
+            path("decline/<int:pk>/", self._request_action_view(VisitDeclineView), name="decline"),
+        ]
 
     @property
     def export_filename(self):
@@ -295,7 +366,15 @@ class FollowUpViewSet(MentorshipModelViewSet):
     url_prefix = "mentorship/follow-ups"
     menu_order = 400
     form_class = FollowUpForm
-    list_display = ["action", "assignee", "due_date", "done_at", "visit", "adoption"]
+    inspect_view_class = FollowUpInspectView
+    list_display = [
+        "action",
+        "assignee",
+        "due_date",
+        MarkDoneColumn("done_at", label=_("done at"), sort_key="done_at"),
+        "visit",
+        "adoption",
+    ]
     search_fields = ["action"]
     filterset_class = FollowUpFilterSet
     list_export = ["action", "assignee", "due_date", "done_at", "visit", "adoption", "created_at"]
@@ -314,6 +393,16 @@ class FollowUpViewSet(MentorshipModelViewSet):
     @property
     def export_filename(self):
         return dated_filename("follow-ups")
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(mark_done_url_name=self.get_url_name("mark_done"), **kwargs)
+
+    @property
+    def mark_done_view(self):
+        return self.construct_view(FollowUpMarkDoneView, inspect_url_name=self.get_url_name("inspect"))
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("done/<int:pk>/", self.mark_done_view, name="mark_done")]
 
 
 class AdoptionViewSet(MentorshipModelViewSet):
@@ -347,13 +436,16 @@ class AdoptionViewSet(MentorshipModelViewSet):
             select_related=("municipality", "practice", "mentor"),
             extra_row_buttons=(
                 (_("Change stage"), self.get_url_name("change_stage"), "resubmit", "change", None),
+                (_("Results and adaptation"), self.get_url_name("results"), "doc-full", "change", None),
             ),
             **kwargs,
         )
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(
-            change_stage_url_name=self.get_url_name("change_stage"), **kwargs
+            change_stage_url_name=self.get_url_name("change_stage"),
+            results_url_name=self.get_url_name("results"),
+            **kwargs,
         )
 
     @property
@@ -364,10 +456,19 @@ class AdoptionViewSet(MentorshipModelViewSet):
             index_url_name=self.get_url_name("index"),
         )
 
+    @property
+    def results_view(self):
+        return self.construct_view(
+            AdoptionResultsView,
+            inspect_url_name=self.get_url_name("inspect"),
+            index_url_name=self.get_url_name("index"),
+        )
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("stage/<int:pk>/", self.change_stage_view, name="change_stage"),
+            path("results/<int:pk>/", self.results_view, name="results"),
         ]
 
     @property
@@ -432,6 +533,7 @@ def add_mentorship_panels(request, panels):
         return
     panels.extend(
         [
+            NewRequestsPanel(user=request.user),
             UpcomingVisitsPanel(user=request.user),
             OverdueFollowUpsPanel(user=request.user),
             AdoptionFunnelPanel(),

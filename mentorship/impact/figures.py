@@ -79,11 +79,20 @@ class MetricComparison:
     adopters: list[AdopterValue] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Adaptation:
+    """What one adopter changed of the practice, as it published it (beside its figures)."""
+
+    municipality: str
+    changed: str
+
+
 @dataclass
 class PracticeComparison:
     title: str
     url: str | None
     metrics: list[MetricComparison] = field(default_factory=list)
+    adaptations: list[Adaptation] = field(default_factory=list)
 
 
 @dataclass
@@ -189,9 +198,7 @@ def adoption_counts_by_practice() -> list[dict]:
     # Live from the joined page; restricted sections via Wagtail's own rule (a hashed subquery over every
     # published page cost more than the whole aggregate at 10,000 practices).
     restricted = PracticePage.objects.not_public().filter(pk=OuterRef("practice_id"))
-    reported = AdoptionMetric.objects.filter(
-        adoption__practice_id=OuterRef("practice_id"), adoption__stage__in=ADOPTED_STAGES
-    )
+    reported = published_adopter_metrics().filter(adoption__practice_id=OuterRef("practice_id"))
     return list(
         Adoption.objects.order_by()
         .values("practice_id", title=F("practice__title"), theme=F("practice__theme__name"))
@@ -203,6 +210,16 @@ def adoption_counts_by_practice() -> list[dict]:
             reported=Exists(reported),
         )
         .order_by("-adopted", "-in_progress", "title", "practice_id")
+    )
+
+
+def published_adopter_metrics():
+    """Adopters' figures that may be shown: adopted or scaled, "publish this adaptation" ticked, and the
+    municipality confirmed by a mentor (a name typed by the public is never shown)."""
+    return AdoptionMetric.objects.filter(
+        adoption__stage__in=ADOPTED_STAGES,
+        adoption__show_publicly=True,
+        adoption__municipality__confirmed=True,
     )
 
 
@@ -224,7 +241,8 @@ def practice_comparisons(
 ) -> list[PracticeComparison]:
     """Each practice's metrics at origin beside the adopters' own values, in the given order (two queries).
 
-    Only practices where some adopter reported a value are compared.
+    Only practices where some adopter published a value are compared; what each adopter changed comes with
+    its figures (from the same rows, no query of its own).
     """
     if not practice_ids:
         return []
@@ -232,9 +250,8 @@ def practice_comparisons(
         PracticeMetric.objects.filter(page_id__in=practice_ids).order_by("page_id", "sort_order", "pk")
     )
     adopter_rows = list(
-        AdoptionMetric.objects.filter(
-            adoption__practice_id__in=practice_ids, adoption__stage__in=ADOPTED_STAGES
-        )
+        published_adopter_metrics()
+        .filter(adoption__practice_id__in=practice_ids)
         .select_related("adoption__municipality")
         .order_by("adoption__municipality__name", "pk")
     )
@@ -254,8 +271,15 @@ def practice_comparisons(
         comparison_of(metric.page_id).metrics.append(row)
         by_origin[metric.pk] = row
     own_rows: dict[tuple[int, str, str], MetricComparison] = {}
+    adapted: set[int] = set()
     for adopter_metric in adopter_rows:
         practice_id = adopter_metric.adoption.practice_id
+        adoption = adopter_metric.adoption
+        if adoption.changed and adoption.pk not in adapted:
+            adapted.add(adoption.pk)
+            comparison_of(practice_id).adaptations.append(
+                Adaptation(municipality=str(adoption.municipality), changed=adoption.changed)
+            )
         row = by_origin.get(adopter_metric.origin_metric_id)
         if row is None:
             # A metric the adopter measures that has no counterpart at origin.

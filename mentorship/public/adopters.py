@@ -2,7 +2,8 @@
 name (linked to their own website, with what each kept and changed) and their metrics beside the origin's.
 
 Municipality names and websites only, never a person, and only of adoptions a mentor marked to be shown
-(``Adoption.show_publicly``); the others are counted, not named. Two queries at most, whatever the number.
+(``Adoption.show_publicly``, "publish this adaptation"); the others are counted, not named. Municipalities
+typed by the public and not yet confirmed by a mentor are neither. Two queries at most, whatever the number.
 """
 
 from dataclasses import dataclass
@@ -41,7 +42,9 @@ class PracticeAdopters:
 def practice_adopters(*, practice: PracticePage) -> PracticeAdopters:
     """Who adopted one practice (adopted/scaled) and their metrics beside the origin's (two queries)."""
     adoptions = list(
-        Adoption.objects.filter(practice_id=practice.pk, stage__in=ADOPTED_STAGES)
+        Adoption.objects.filter(
+            practice_id=practice.pk, stage__in=ADOPTED_STAGES, municipality__confirmed=True
+        )
         .select_related("municipality")
         .order_by("municipality__name", "pk")
     )

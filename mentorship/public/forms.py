@@ -118,7 +118,8 @@ class VisitRequestForm(forms.Form):
     ]
 
     municipality = IdChoiceField(
-        queryset=Municipality.objects.order_by("name"),
+        # Confirmed ones only: a name another visitor typed is not listed until a mentor confirms it.
+        queryset=Municipality.objects.filter(confirmed=True).order_by("name"),
         required=False,
         label=_("Your municipality"),
         empty_label=_("— not in the list —"),

@@ -1,5 +1,5 @@
-"""The public study-visit request: one service that records it, and the tasks that e-mail the office and
-send the requester a copy of what they asked for."""
+"""The public study-visit request: one service that records it, and the tasks that e-mail the office, send
+the requester a copy of what they asked for and, later, the office's answer (a date, or why not)."""
 
 import datetime
 import logging
@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Site
+from wagtail.models import ReferenceIndex, Site
 
 from django_tasks import task
 
@@ -72,11 +72,15 @@ def visit_request_submit(*, request: VisitRequest, now: datetime.datetime | None
         municipality = request.municipality
     elif request.new_municipality is not None:
         typed = request.new_municipality
+        # A typed name is unverified: it stays unconfirmed (never shown publicly) until a mentor confirms it
+        # or merges it into an existing municipality.
         municipality, _created = Municipality.objects.get_or_create(
-            kind=typed.kind, province=typed.province, name=typed.name.strip()
+            kind=typed.kind, province=typed.province, name=typed.name.strip(), defaults={"confirmed": False}
         )
     else:
         raise ValueError("A visit request needs a municipality.")
+    if not municipality.confirmed and request.municipality is not None:
+        raise ValueError("A visitor can only choose a confirmed municipality.")
     contact = ContactPerson.objects.create(
         municipality=municipality,
         name=request.contact_name.strip(),
@@ -97,18 +101,22 @@ def visit_request_submit(*, request: VisitRequest, now: datetime.datetime | None
         delegation_size=request.delegation_size,
         purpose=request.purpose,
         request_message=request.message.strip(),
+        request_language=request.language or settings.LANGUAGE_CODE,
         contact=contact,
         created_at=now,
     )
     if request.practices:
         visit.practices.set(request.practices)
-    language = request.language or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: _enqueue_logged(notify_office_of_request.enqueue, visit.pk))
-    transaction.on_commit(lambda: _enqueue_logged(confirm_request_to_requester.enqueue, visit.pk, language))
+        # set() adds the rows in bulk, without the save signal Wagtail's reference index listens to: without
+        # this a practice's "Usage" page would not count the requests that ask for it.
+        ReferenceIndex.create_or_update_for_object(visit)
+    language = visit.request_language
+    transaction.on_commit(lambda: enqueue_logged(notify_office_of_request.enqueue, visit.pk))
+    transaction.on_commit(lambda: enqueue_logged(confirm_request_to_requester.enqueue, visit.pk, language))
     return visit
 
 
-def _enqueue_logged(enqueue: Callable, *args) -> None:
+def enqueue_logged(enqueue: Callable, *args) -> None:
     """Queue a mail task; if the queue itself fails the request is already stored, so log and go on."""
     try:
         enqueue(*args)
@@ -127,6 +135,13 @@ def _admin_url(visit: Visit) -> str:
 def _one_line(text: object) -> str:
     # A header with a line break would be refused by the mail library, whatever was typed.
     return " ".join(str(text).split())
+
+
+def _office() -> tuple[PortalSettings, str]:
+    """The office's settings (name, address) and the address replies to the requester go to."""
+    site = Site.objects.filter(is_default_site=True).first()
+    office = PortalSettings.for_site(site) if site is not None else PortalSettings()
+    return office, office.email or settings.OFFICE_EMAIL
 
 
 def _request_context(visit: Visit) -> dict:
@@ -170,9 +185,7 @@ def confirm_request_to_requester(visit_id: int, language: str) -> bool:
     contact = visit.contact if visit is not None else None
     if contact is None or contact.is_anonymised or not contact.email:
         return False
-    site = Site.objects.filter(is_default_site=True).first()
-    office = PortalSettings.for_site(site) if site is not None else PortalSettings()
-    office_email = office.email or settings.OFFICE_EMAIL
+    office, office_email = _office()
     with translation.override(language):
         context = _request_context(visit) | {
             "contact": contact,
@@ -191,5 +204,54 @@ def confirm_request_to_requester(visit_id: int, language: str) -> bool:
     except Exception:
         # The address is personal data: the log names the visit, whose contact is in the admin.
         logger.exception("Could not send the requester's copy of visit request %s", visit_id)
+        return False
+    return True
+
+
+DECISION_TEMPLATES = {
+    VisitStatus.SCHEDULED: "mentorship/public/visit_request_scheduled_email.txt",
+    VisitStatus.DECLINED: "mentorship/public/visit_request_declined_email.txt",
+}
+
+
+@task()
+def notify_requester_of_decision(visit_id: int) -> bool:
+    """Tell the person who asked what the office decided: the date of the visit, or why it declined.
+
+    In the language they used the form in; the mentors' names and notes are not in it (replies go to the
+    office). Nothing is sent to an erased contact or for a request that is no longer scheduled or declined.
+    """
+    visit = Visit.objects.select_related("municipality", "contact").filter(pk=visit_id).first()
+    contact = visit.contact if visit is not None else None
+    if (
+        contact is None
+        or contact.is_anonymised
+        or not contact.email
+        or visit.status not in DECISION_TEMPLATES
+    ):
+        return False
+    office, office_email = _office()
+    with translation.override(visit.request_language or settings.LANGUAGE_CODE):
+        context = _request_context(visit) | {
+            "contact": contact,
+            "office_name": office.office_name,
+            "office_email": office_email,
+        }
+        subject = (
+            _("Your study visit on %(date)s") % {"date": visit.date.isoformat()}
+            if visit.status == VisitStatus.SCHEDULED
+            else _("Your study visit request to %(office)s") % {"office": _one_line(office.office_name)}
+        )
+        message = EmailMessage(
+            subject=subject,
+            body=render_to_string(DECISION_TEMPLATES[visit.status], context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[contact.email],
+            reply_to=[office_email] if office_email else None,
+        )
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Could not tell the requester of visit request %s the office's decision", visit_id)
         return False
     return True

@@ -63,7 +63,10 @@ def build_relationships(size: int, seed: int = 4) -> dict:
             )
         for practice in rng.sample(practices, k=rng.randint(0, 2)):
             adoption = AdoptionFactory(
-                municipality=municipality, practice=practice, stage=rng.choice(AdoptionStage.values)
+                municipality=municipality,
+                practice=practice,
+                stage=rng.choice(AdoptionStage.values),
+                show_publicly=True,
             )
             if adoption.stage in ADOPTED_STAGES:
                 origin = practice.metrics.first()
@@ -269,7 +272,13 @@ def test_origin_metrics_are_shown_beside_the_adopters_values():
     practice = PracticePageFactory()
     origin = PracticeMetricFactory(page=practice, label="Yararlanan hane", value=1200, unit="hane", year=2024)
     adopter = MunicipalityFactory(name="Örnekköy")
-    adoption = AdoptionFactory(municipality=adopter, practice=practice, stage=AdoptionStage.ADOPTED)
+    adoption = AdoptionFactory(
+        municipality=adopter,
+        practice=practice,
+        stage=AdoptionStage.ADOPTED,
+        show_publicly=True,
+        changed="Hane ziyaretleri yerine mahalle buluşmaları",
+    )
     AdoptionMetricFactory(adoption=adoption, origin_metric=origin, label="Hane", value=340, unit="hane")
     figures = impact.impact_figures()
     (comparison,) = figures.comparisons
@@ -280,9 +289,13 @@ def test_origin_metrics_are_shown_beside_the_adopters_values():
         [str(adopter)],
     )
     assert row.adopters[0].value == 340
+    assert [(a.municipality, a.changed) for a in comparison.adaptations] == [
+        (str(adopter), "Hane ziyaretleri yerine mahalle buluşmaları")
+    ]
     html = impact_html()
     assert "Örnekköy" in html and "340" in html
     assert "1.200" in html or "1,200" in html  # grouped per the active language
+    assert "Hane ziyaretleri yerine mahalle buluşmaları" in html
 
 
 def test_drafts_are_not_named_on_the_impact_page():
@@ -319,7 +332,7 @@ def many_adopted_practices(count: int) -> list[PracticePage]:
         origin = PracticeMetricFactory(page=practice, label="Yararlanan", value=100, unit="kişi")
         for municipality in municipalities[: n + 1]:
             adoption = AdoptionFactory(
-                municipality=municipality, practice=practice, stage=AdoptionStage.ADOPTED
+                municipality=municipality, practice=practice, stage=AdoptionStage.ADOPTED, show_publicly=True
             )
             AdoptionMetricFactory(adoption=adoption, origin_metric=origin, label="Yararlanan", value=10)
         practices.append(practice)
@@ -373,6 +386,7 @@ def test_query_strings_never_give_a_500(client, query):
 @pytest.mark.parametrize("size", [3, 25])
 def test_impact_page_query_count_is_constant(client, django_assert_num_queries, size):
     build_relationships(size, seed=size)
+    many_adopted_practices(1)  # whatever the draw, some adopter published figures (the comparison queries)
     client.get(URL)
     with django_assert_num_queries(IMPACT_QUERIES):
         assert client.get(URL).status_code == 200

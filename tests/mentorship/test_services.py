@@ -167,7 +167,7 @@ class TestVisitComplete:
 
     def test_completing_twice_adds_no_events(self, mentor):
         practice = PracticePageFactory()
-        visit = VisitFactory(practices=[practice])
+        visit = VisitFactory(practices=[practice], date=timezone.localdate())
         services.visit_complete(visit=visit, user=mentor)
         services.visit_complete(visit=visit, user=mentor)
         assert AdoptionEvent.objects.count() == 1
