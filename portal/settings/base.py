@@ -119,6 +119,20 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait for each other instead of failing with "database is locked": each transaction
+    # takes the write lock when it begins (a deferred one deadlocks upgrading its read lock), readers do not
+    # block the writer (WAL), and a waiting writer retries for up to SQLITE_BUSY_TIMEOUT_MS.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; "
+                f"PRAGMA busy_timeout={env.int('SQLITE_BUSY_TIMEOUT_MS', default=20_000)}; "
+                "PRAGMA synchronous=NORMAL"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env("REDIS_URL"):
