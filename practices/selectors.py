@@ -27,8 +27,8 @@ MANY_TO_MANY_TABLES = {
 SORT_ORDERINGS: dict[str, tuple] = {
     "newest": ("-first_published_at", "-pk"),
     "title": (TurkishOrder("title"), "pk"),
-    "most_adopted": ("-adoption_count", "title", "pk"),
-    "start_year": ("-start_year", "title", "pk"),
+    "most_adopted": ("-adoption_count", TurkishOrder("title"), "pk"),
+    "start_year": ("-start_year", TurkishOrder("title"), "pk"),
 }
 DEFAULT_SORT = DEFAULT_LIBRARY_SORT
 

@@ -27,21 +27,12 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class SearchQuery:
-    """One search: free text plus the library's filters; empty tuples and None mean "no restriction"."""
+@dataclass(frozen=True, kw_only=True)
+class SearchQuery(PracticeFilters):
+    """One search: free text plus the library's filters (inherited from PracticeFilters, the vocabulary's
+    one definition); empty tuples and None mean "no restriction"."""
 
     text: str = ""
-    themes: tuple[str, ...] = ()
-    target_groups: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    sdgs: tuple[int, ...] = ()
-    statuses: tuple[str, ...] = ()
-    evidence_levels: tuple[str, ...] = ()
-    budget_bands: tuple[str, ...] = ()
-    provinces: tuple[int, ...] = ()
-    year_from: int | None = None
-    year_to: int | None = None
     sort: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
