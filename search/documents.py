@@ -13,7 +13,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from portal.text import html_to_text, turkish_sort_key
+from portal.text import turkish_sort_key
 
 # Turkish lower-casing must come before stop words and stemming: "İ" -> "i", "I" -> "ı".
 turkish_lowercase = token_filter("turkish_lowercase", type="lowercase", language="turkish")
@@ -76,9 +76,8 @@ class PracticeDocument(Document):
     @classmethod
     def from_page(cls, page) -> "PracticeDocument":
         tags = list(page.tags.all())
-        body = " ".join(
-            html_to_text(part) for part in (page.problem, page.approach, page.results, page.lessons)
-        )
+        # Everything a person might search for (sections, steps, partners, metrics, documents' text, ...).
+        body = page.search_body
         return cls(
             meta={"id": page.pk},
             page_id=page.pk,

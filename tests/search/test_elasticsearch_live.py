@@ -200,3 +200,29 @@ def test_search_keeps_answering_while_a_rebuild_swaps_the_alias(live_index, sett
     assert not client.indices.exists(index=old_index)
     result = search(SearchQuery(text="cocuk"))
     assert (result.backend, ids(result)) == ("elasticsearch", expected)
+
+
+QUERY_MATRIX = [
+    {"text": "cocuk"},
+    {"text": "çocuk", "themes": ("sosyal-hizmetler",)},
+    {"text": "engellilere"},
+    {"text": "elderly"},
+    {"themes": ("saglik",), "provinces": (34, 1)},
+    {"target_groups": ("yaslilar",), "year_from": 2016},
+    {"tags": ("oyun", "tarım")},
+    {"tags": ("oyun",), "themes": ("saglik",)},
+    {"statuses": ("running", "completed"), "year_to": 2020},
+]
+
+
+@pytest.mark.parametrize("options", QUERY_MATRIX)
+def test_both_backends_answer_the_same_url_with_the_same_practices(live_index, settings, options):
+    """The same query and filters give the same practices on Elasticsearch and the database, repeated
+    values of a filter meaning "any of" on both."""
+    query = SearchQuery(**options, sort="title", page_size=50)
+    es = search(query)
+    settings.SEARCH_BACKEND = "database"
+    db = search(query)
+    assert es.backend == "elasticsearch" and db.backend == "database"
+    assert [hit.page_id for hit in es.hits] == [hit.page_id for hit in db.hits]
+    assert es.total == db.total
