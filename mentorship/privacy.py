@@ -42,11 +42,6 @@ class RetentionPolicy:
 
     days: int
 
-    @property
-    def months(self) -> int:
-        """The period in whole months (rounded), for the sentence in the notice: 183 days is 6 months."""
-        return round(self.days / 30.4375)
-
 
 def retention_policy() -> RetentionPolicy:
     return RetentionPolicy(days=settings.CONTACT_RETENTION_DAYS)
@@ -63,7 +58,9 @@ def _visit_end(visit: Visit) -> datetime.datetime | None:
     """When this visit's part of the process ended; None while it is still going on."""
     if visit.status == VisitStatus.SCHEDULED:
         return None  # planned, or held but not yet marked completed
-    moments = [visit.created_at, visit.scheduled_at, visit.completed_at]
+    # scheduled_at is left out: it is always before the visit is held, and back-dated records (imports, the
+    # demo) get the moment they were loaded.
+    moments = [visit.created_at, visit.completed_at]
     if visit.date and visit.status != VisitStatus.REQUESTED:
         moments.append(_end_of_day(visit.date))
     for follow_up in visit.follow_ups.all():

@@ -237,4 +237,3 @@ def municipality_detail(*, municipality: Municipality) -> MunicipalityDetail:
         follow_ups=follow_ups,
         adoptions=adoptions,
     )
-

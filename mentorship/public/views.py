@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from portal.cache import cache_public_response
 from portal.models import PortalSettings
 
-from .. import impact, ratelimit
+from .. import impact, privacy, ratelimit
 from .forms import VisitRequestForm, plausible_ids
 from .selectors import QUERY_MAX_LENGTH, practice_options
 from .services import visit_request_submit
@@ -81,7 +81,8 @@ def privacy_notice(request):
     return render(
         request,
         "mentorship/public/privacy_notice.html",
-        {"portal_settings": PortalSettings.for_request(request)},
+        # The retention period comes from the setting the retention job reads, never from editable text.
+        {"portal_settings": PortalSettings.for_request(request), "retention": privacy.retention_policy()},
     )
 
 

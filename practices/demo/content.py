@@ -1508,10 +1508,8 @@ PORTAL_SETTINGS = {
         "<h3>Aktarım</h3>"
         "<p>Verileriniz yalnızca ziyaretin gerçekleştirilmesi için gerekli olduğu ölçüde Belediye'nin ilgili "
         "birimleriyle ve kanunen yetkili kamu kurumlarıyla paylaşılır; yurt dışına aktarılmaz.</p>"
-        "<h3>Saklama süresi</h3>"
-        "<p>Verileriniz ziyaret ve izleme süreci tamamlandıktan sonra altı ay saklanır, ardından silinir "
-        "veya "
-        "anonim hâle getirilir.</p>"
+        # The retention period is not written here: the notice page adds it from CONTACT_RETENTION_DAYS,
+        # the value the retention job uses, so the two cannot disagree.
         "<h3>Haklarınız</h3>"
         "<p>KVKK'nın 11. maddesi uyarınca verilerinizin işlenip işlenmediğini öğrenme, düzeltilmesini veya "
         "silinmesini isteme, işlemeye itiraz etme ve açık rızanızı her zaman geri alma haklarına sahipsiniz. "
