@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
 from wagtail import hooks
-from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from . import privacy
+from .admin_views import LocalTimeInspectView
 from .models import ContactPerson
 from .permissions import user_can_mentor
 
@@ -41,8 +41,8 @@ class PersonalDataMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ContactInspectView(InspectView):
-    """A person's page, with the two KVKK actions and the date their data is kept until."""
+class ContactInspectView(LocalTimeInspectView):
+    """A person's page, with the two KVKK actions and the date their data is kept until (Istanbul time)."""
 
     template_name = "mentorship/admin/contact_inspect.html"
 
