@@ -169,3 +169,70 @@ def test_mentoring_roles_reach_mentorship_records(request, role):
     client = client_for(request.getfixturevalue(role))
     statuses = {model: client.get(url).status_code for model, url in mentorship_admin_urls().items()}
     assert statuses == dict.fromkeys(statuses, 200)
+
+
+def mentorship_action_urls() -> dict[str, str]:
+    """One-record actions of the mentorship admin: triage, merge, results, mark done, stage, completion."""
+    from mentorship.factories import (
+        AdoptionFactory,
+        FollowUpFactory,
+        MunicipalityFactory,
+        VisitRequestFactory,
+    )
+
+    request = VisitRequestFactory(municipality=MunicipalityFactory(confirmed=False))
+    adoption = AdoptionFactory()
+    follow_up = FollowUpFactory()
+    return {
+        "schedule": reverse("mentorship_visits:schedule", args=[request.pk]),
+        "decline": reverse("mentorship_visits:decline", args=[request.pk]),
+        "confirm": reverse("mentorship_municipalities:confirm", args=[request.municipality_id]),
+        "merge": reverse("mentorship_municipalities:merge", args=[request.municipality_id]),
+        "results": reverse("mentorship_adoptions:results", args=[adoption.pk]),
+        "mark done": reverse("mentorship_follow_ups:mark_done", args=[follow_up.pk]),
+        "change stage": reverse("mentorship_adoptions:change_stage", args=[adoption.pk]),
+        "complete": reverse("mentorship_visits:complete", args=[follow_up.visit_id]),
+    }
+
+
+def data_untouched() -> bool:
+    from mentorship.models import AdoptionMetric, FollowUp, Municipality, Visit, VisitStatus
+
+    return (
+        Visit.objects.filter(status=VisitStatus.REQUESTED).count() == 1
+        and Municipality.objects.filter(confirmed=False).count() == 1
+        and not FollowUp.objects.filter(done_at__isnull=False).exists()
+        and not AdoptionMetric.objects.exists()
+    )
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", None])
+def test_editorial_roles_and_anonymous_visitors_cannot_use_the_mentorship_actions(request, role):
+    urls = mentorship_action_urls()
+    if role is None:
+        client = Client(raise_request_exception=False)
+    else:
+        client = client_for(request.getfixturevalue(role))
+    reached = {}
+    for name, url in urls.items():
+        for method in ("get", "post"):
+            response = getattr(client, method)(url, {"reason": "x", "date": "2030-01-01", "into": "1"})
+            refused = response.status_code in (403, 405) or (
+                response.status_code == 302 and response.url.split("?")[0] in ("/admin/", "/admin/login/")
+            )
+            if not refused:
+                reached[f"{method} {name}"] = response.status_code
+    assert reached == {}
+    assert data_untouched()
+
+
+def test_the_action_check_can_fail(mentor):
+    """A mentor does reach the actions (so the refusals above are the permission check at work)."""
+    urls = mentorship_action_urls()
+    client = client_for(mentor)
+    statuses = {
+        name: client.get(url).status_code
+        for name, url in urls.items()
+        if name not in ("confirm", "mark done")
+    }
+    assert statuses == dict.fromkeys(statuses, 200)

@@ -126,7 +126,10 @@ def world(mentor):
     visit = factories.VisitFactory(
         municipality=contact.municipality, notes="Gizli ziyaret notu", mentors=[mentor]
     )
-    world.update(contactperson=contact.pk, municipality=contact.municipality_id, visit=visit.pk)
+    follow_up = factories.FollowUpFactory(visit=visit, assignee=mentor)
+    world.update(
+        contactperson=contact.pk, municipality=contact.municipality_id, visit=visit.pk, followup=follow_up.pk
+    )
     return world
 
 
@@ -136,6 +139,8 @@ def value_picker(world):
         for key in ("revision", "image", "document", "collection", "group", "user", "theme", "targetgroup"):
             if (key in lowered or f"/{key}s/" in route or f"/{key}/" in route) and key in world:
                 return str(world[key])
+        if "follow-ups/" in route:
+            return str(world.get("followup", 1))
         for key in ("contactperson", "municipality", "visit"):
             if key in lowered or key in route:
                 return str(world.get(key, 1))
