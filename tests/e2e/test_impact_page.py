@@ -20,7 +20,15 @@ def impact_data():
             name=f"{name} Belediyesi", province=province, kind=MunicipalityKind.DISTRICT
         )
         VisitFactory(municipality=municipality, status=VisitStatus.COMPLETED)
-        adoption = AdoptionFactory(municipality=municipality, practice=practice, stage=AdoptionStage.ADOPTED)
+        # Published adaptations: their figures and what they changed are on the page beside the origin's.
+        adoption = AdoptionFactory(
+            municipality=municipality,
+            practice=practice,
+            stage=AdoptionStage.ADOPTED,
+            show_publicly=True,
+            changed="Servis güzergâhları mahalle muhtarlıklarıyla birlikte yeniden planlandı; "
+            "mevsimlik göç takvimine göre dönem başı kayıt haftası eklendi.",
+        )
         AdoptionMetricFactory(
             adoption=adoption, origin_metric=households, label=households.label, value=1250 + n
         )
