@@ -27,6 +27,12 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	@# The task worker and the periodic scheduler run beside the server on the database queue; Ctrl-C (or the
+	@# server exiting) stops all three.
+	@export TASK_BACKEND=database; \
+	$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
+	$(MANAGE) run_schedule & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install-dev
