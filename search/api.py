@@ -1,6 +1,6 @@
 """JSON search API (django-ninja): /api/search/ and /api/search/autocomplete, OpenAPI docs at /api/docs."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 
@@ -39,6 +39,8 @@ def filter_parameter(spec: FilterSpec):
     """A query parameter for one filter of the vocabulary: a list, with its fixed choices or bounds."""
     if spec.choices is not None:
         item = Literal[tuple(spec.choices.values)]
+    elif spec.min_value is not None:
+        item = Annotated[int, Field(ge=spec.min_value, le=spec.max_value)]
     else:
         item = int if spec.value_type is int else str
     bounds = f" {spec.min_value}-{spec.max_value}" if spec.min_value is not None else ""
@@ -92,8 +94,19 @@ class SearchResultSchema(Schema):
     took_ms: float
 
 
+class ValidationErrorSchema(Schema):
+    type: str = Field(description='What kind of error, e.g. "int_parsing" or "too_long".')
+    loc: list[str | int] = Field(description='Where: e.g. ["query", "page"].')
+    msg: str
+    ctx: dict | None = None
+
+
 class ErrorSchema(Schema):
-    detail: str
+    detail: str | list[ValidationErrorSchema] = Field(
+        description="A parameter of the wrong type or out of its bounds: a list, one entry per error. "
+        "Parameters that are each valid but do not fit together (year_to before year_from): "
+        "a message."
+    )
 
 
 class CompletionSchema(Schema):
@@ -107,16 +120,7 @@ class CompletionSchema(Schema):
 def api_search(request, params: Query[SearchParams]):
     if params.year_from and params.year_to and params.year_from > params.year_to:
         raise HttpError(422, _("year_to must not be before year_from."))
-    data = params.dict()
-    for spec in FILTERS:
-        if spec.min_value is not None and any(
-            not spec.min_value <= n <= spec.max_value for n in data[spec.param]
-        ):
-            raise HttpError(
-                422,
-                _("%(name)s must be between %(min)d and %(max)d.")
-                % {"name": spec.param, "min": spec.min_value, "max": spec.max_value},
-            )
+    data = params.dict()  # bounds of numbered filters (SDG 1-17, province 1-81) are in SearchParams
     query = SearchQuery.from_filters(
         PracticeFilters.from_form_data(data),
         text=params.q,
@@ -152,6 +156,10 @@ def api_search(request, params: Query[SearchParams]):
     }
 
 
-@search_api.get("/search/autocomplete", response=list[CompletionSchema], summary="Complete a practice title")
+@search_api.get(
+    "/search/autocomplete",
+    response={200: list[CompletionSchema], 422: ErrorSchema},
+    summary="Complete a practice title",
+)
 def api_autocomplete(request, q: str = Query(..., min_length=1, max_length=MAX_TEXT_LENGTH)):
     return service.autocomplete(q)

@@ -24,6 +24,7 @@ from portal.models import BasePage
 from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
 from portal.text import fold, html_to_text, stems_of_text
 
+from .api import SDGAPISerializer, TargetGroupAPISerializer, ThemeAPISerializer
 from .taxonomy import BudgetBand, EvidenceLevel, PracticeStatus
 
 SECTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -255,9 +256,9 @@ class PracticePage(RoutablePageMixin, BasePage):
 
     api_fields = [
         APIField("summary"),
-        APIField("theme"),
-        APIField("target_groups"),
-        APIField("sdgs"),
+        APIField("theme", serializer=ThemeAPISerializer()),
+        APIField("target_groups", serializer=TargetGroupAPISerializer(many=True)),
+        APIField("sdgs", serializer=SDGAPISerializer(many=True)),
         APIField("tags"),
         APIField("implementing_unit"),
         APIField("start_year"),

@@ -59,6 +59,8 @@ def test_search_api_offers_a_suggestion(client, library):
         ({"page_size": "1000"}, "page_size"),
         ({"sort": "nope"}, "sort"),
         ({"sdg": "x"}, "sdg"),
+        ({"sdg": "99"}, "sdg"),
+        ({"province": "82"}, "province"),
         ({"q": "x" * 500}, "q"),
     ],
 )
@@ -69,11 +71,8 @@ def test_bad_parameters_are_a_422_naming_the_parameter(client, library, params, 
     assert any(field in error["loc"] for error in detail)
 
 
-@pytest.mark.parametrize(
-    "params", [{"year_from": "2024", "year_to": "2000"}, {"sdg": "99"}, {"province": "82"}]
-)
-def test_inconsistent_parameters_are_a_422_with_a_message(client, library, params):
-    response = client.get("/api/search/", params)
+def test_inconsistent_parameters_are_a_422_with_a_message(client, library):
+    response = client.get("/api/search/", {"year_from": "2024", "year_to": "2000"})
     assert response.status_code == 422
     assert isinstance(response.json()["detail"], str)
 
