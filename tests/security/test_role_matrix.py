@@ -236,3 +236,81 @@ def test_the_action_check_can_fail(mentor):
         if name not in ("confirm", "mark done")
     }
     assert statuses == dict.fromkeys(statuses, 200)
+
+
+@pytest.fixture
+def kvkk_objects(admin_user):
+    """A contact person, an archived adoption and a failed background task, for the issue 12 views."""
+    import datetime
+
+    from django_tasks_db.models import DBTaskResult
+
+    from mentorship import services
+    from mentorship.factories import ContactPersonFactory, MunicipalityFactory
+
+    contact = ContactPersonFactory(name="Gizli Kişi " + SECRET, email="gizli@belediye.example.test")
+    adoption, _created = services.adoption_get_or_create(
+        municipality=MunicipalityFactory(), practice=PracticePageFactory(), user=admin_user
+    )
+    services.adoption_archive(adoption=adoption)
+    result = DBTaskResult.objects.create(
+        args_kwargs={"args": [SECRET], "kwargs": {}},
+        task_path="portal.tasks.publish_scheduled_pages",
+        backend_name="default",
+        run_after=datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC),
+        status="FAILED",
+        traceback=SECRET,
+    )
+    return {"contact": contact, "adoption": adoption, "task": result}
+
+
+def kvkk_views(o) -> dict[str, str]:
+    contact = o["contact"].pk
+    return {
+        "erase person": reverse("mentorship_contact_erase", args=[contact]),
+        "personal data file": reverse("mentorship_contact_data", args=[contact]),
+        "archived adoptions": reverse("mentorship_adoptions:index") + "?archived=1",
+        "archived adoption": reverse("mentorship_adoptions:inspect", args=[o["adoption"].pk]),
+    }
+
+
+def task_views(o) -> dict[str, str]:
+    return {
+        "background tasks": reverse("portal_background_tasks"),
+        "background tasks results": reverse("portal_background_tasks_results"),
+        "background task": reverse("portal_background_task", args=[o["task"].pk]),
+    }
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_editorial_roles_reach_no_personal_data_or_task_views(request, role, kvkk_objects):
+    client = client_for(request.getfixturevalue(role))
+    views = {**kvkk_views(kvkk_objects), **task_views(kvkk_objects)}
+    leaks = {
+        name: r.status_code for name, url in views.items() if not refused_without_leak(r := client.get(url))
+    }
+    assert leaks == {}
+    for name, url in views.items():  # POSTs change nothing either
+        assert client.post(url).status_code in (302, 403, 405), name
+    kvkk_objects["contact"].refresh_from_db()
+    assert not kvkk_objects["contact"].is_anonymised
+
+
+@pytest.mark.parametrize("role", ["mentor", "admin_user"])
+def test_mentoring_roles_reach_the_personal_data_views(request, role, kvkk_objects):
+    client = client_for(request.getfixturevalue(role))
+    statuses = {name: client.get(url).status_code for name, url in kvkk_views(kvkk_objects).items()}
+    assert statuses == dict.fromkeys(statuses, 200)
+
+
+def test_only_superusers_see_background_tasks(mentor, admin_user, kvkk_objects):
+    mentor_client = client_for(mentor)
+    refused = {
+        name: r.status_code
+        for name, url in task_views(kvkk_objects).items()
+        if refused_without_leak(r := mentor_client.get(url))
+    }
+    assert set(refused) == set(task_views(kvkk_objects))
+    admin_client = client_for(admin_user)
+    statuses = {name: admin_client.get(url).status_code for name, url in task_views(kvkk_objects).items()}
+    assert statuses == dict.fromkeys(statuses, 200)
