@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from portal.figures import HEADLINE_FIGURES_HOOK
 
+from . import history_admin  # noqa: F401 - practices with adoption history cannot be deleted
 from .admin_actions import (
     AdoptionResultsView,
     FollowUpMarkDoneView,

@@ -166,3 +166,21 @@ class TestAppendOnlyEvents:
         assert not [
             name for name in ("change", "delete") if mentor.has_perm(f"mentorship.{name}_adoptionevent")
         ]
+
+
+class TestPracticeDeletion:
+    def test_a_practice_with_adoption_history_cannot_be_deleted_from_the_admin(self, client, admin_user):
+        adoption = adoption_with_history()
+        practice = adoption.practice
+        client.force_login(admin_user)
+        response = client.post(reverse("wagtailadmin_pages:delete", args=(practice.pk,)), follow=True)
+        assert response.status_code == 200
+        assert "adoption history" in response.content.decode() or "benimseme" in response.content.decode()
+        assert type(practice).objects.filter(pk=practice.pk).exists()
+        assert AdoptionEvent.objects.filter(adoption=adoption).count() == 2
+
+    def test_a_practice_without_history_is_deleted_as_before(self, client, admin_user):
+        practice = PracticePageFactory()
+        client.force_login(admin_user)
+        client.post(reverse("wagtailadmin_pages:delete", args=(practice.pk,)))
+        assert not type(practice).objects.filter(pk=practice.pk).exists()
