@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import collation, signals
+        from . import checks, collation, signals  # noqa: F401 - checks registers the deploy checks
 
         signals.connect()
         collation.connect()

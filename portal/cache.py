@@ -1,8 +1,12 @@
 """Whole-response cache for anonymous visitors of public pages, invalidated by a versioned key namespace.
 
 Every Wagtail page served by ``wagtail.views.serve`` (and any view wrapped in ``cache_public_response``) is
-stored for ``PUBLIC_PAGE_CACHE_TIMEOUT`` seconds, keyed on the namespace version, scheme, host, language and
-full path with its query string. Anything that changes what a public page shows calls
+stored for ``PUBLIC_PAGE_CACHE_TIMEOUT`` seconds, keyed on the namespace version, scheme, host, language,
+path and the query parameters public pages read: apps declare those through the
+``register_public_cache_parameters`` Wagtail hook (practices registers the library's filter vocabulary, sort
+and page), and any other parameter (tracking tags, junk) is left out of the key, so it cannot fill the cache
+with copies of the same page. A page that reads a parameter must declare it, or its variants would share one
+entry. Anything that changes what a public page shows calls
 ``bump_public_cache_version()`` (portal.signals wires Wagtail's publish/unpublish/move/delete signals and the
 snippets pages display; other apps call it from their services), which makes every stored response
 unreachable at once. A response is only stored when nothing in it can belong to one visitor:
@@ -27,6 +31,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
+
+from wagtail import hooks
 
 VERSION_KEY = "public-page-cache:version"
 CACHE_HEADER = "X-Cache"
@@ -36,6 +43,7 @@ UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
 PER_REQUEST_HEADERS = {"set-cookie", "vary", "content-language", CACHE_HEADER.lower()}
 WAGTAIL_SERVE_URL_NAME = "wagtail_serve"
 ALLOW_ATTRIBUTE = "public_cache_allowed"
+PARAMETERS_HOOK = "register_public_cache_parameters"
 
 logger = logging.getLogger(__name__)
 
@@ -103,10 +111,22 @@ def request_is_cacheable(request) -> bool:
     )
 
 
+def cached_parameters() -> frozenset[str]:
+    """The query parameters that can change a public page: what the apps' hooks declare."""
+    return frozenset(name for function in hooks.get_hooks(PARAMETERS_HOOK) for name in function())
+
+
 def cache_key(request, version: int) -> str:
-    path_hash = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    known = cached_parameters()
+    # The declared parameters in the order given (a repeated filter's order can show in the page).
+    query = urlencode([(name, value) for name, value in _query_items(request) if name in known])
+    path_hash = hashlib.md5(f"{request.path}?{query}".encode(), usedforsecurity=False).hexdigest()
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     return f"public-page:{version}:{request.scheme}:{request.get_host()}:{language}:{path_hash}"
+
+
+def _query_items(request) -> list[tuple[str, str]]:
+    return [(name, value) for name, values in request.GET.lists() for value in values]
 
 
 def _view_opted_in(request) -> bool:

@@ -4,8 +4,10 @@ policy is CONTENT_SECURITY_POLICY in settings), the Permissions-Policy, and the 
 Not imported by settings: axes reads settings when imported."""
 
 from django.conf import settings
+from django.shortcuts import render
 
 from axes.backends import AxesStandaloneBackend
+from axes.helpers import get_client_username, get_cool_off, get_failure_limit
 from csp.constants import SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
 # Wagtail 8's admin still renders inline <script> blocks (InlinePanel, date/time widgets, modal chooser
@@ -61,3 +63,19 @@ def client_ip(request) -> str:
     if proxies > 0 and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return remote
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """Axes' lockout page (AXES_LOCKOUT_CALLABLE) as Axes renders it, plus Retry-After: the cool-off time,
+    which starts again with every attempt made while locked, so a client that waits that long gets in."""
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "username": get_client_username(request, credentials) or "",
+        "cooloff_timedelta": cool_off,
+    }
+    status = settings.AXES_HTTP_RESPONSE_CODE
+    response = render(request, settings.AXES_LOCKOUT_TEMPLATE, context, status=status)
+    if cool_off:
+        response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response

@@ -9,9 +9,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.cache import PARAMETERS_HOOK as PUBLIC_CACHE_PARAMETERS_HOOK
 from portal.figures import HEADLINE_FIGURES_HOOK, HeadlineFigure
 
 from . import selectors
+from .filters import FILTERS, YEAR_FROM, YEAR_TO
 from .models import TargetGroup, Theme
 from .views_admin import ReviewDueReportView
 
@@ -35,6 +37,13 @@ class TargetGroupViewSet(SnippetViewSet):
 
 register_snippet(ThemeViewSet)
 register_snippet(TargetGroupViewSet)
+
+
+@hooks.register(PUBLIC_CACHE_PARAMETERS_HOOK)
+def library_query_parameters() -> list[str]:
+    """What the library and tag pages read from the query string (LibraryFilterForm's fields and the page),
+    from the one filter vocabulary: no query, it runs on every anonymous request."""
+    return [*(spec.param for spec in FILTERS), YEAR_FROM, YEAR_TO, "sort", "page"]
 
 
 @hooks.register("register_admin_urls")

@@ -273,6 +273,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "errors/lockout.html"
+# Renders that template with a Retry-After header (the cool-off time).
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"

@@ -158,6 +158,26 @@ def test_query_strings_and_languages_are_cached_separately(client, page_cache):
     assert english["Content-Language"] == "en"
 
 
+def test_junk_query_parameters_do_not_make_new_cache_entries(client, page_cache):
+    practice = PracticePageFactory(theme=ThemeFactory(slug="saglik"))
+    library = practice.get_parent().url
+    assert client.get(library)[CACHE_HEADER] == "MISS"
+    for n in range(20):  # every one answered from the first entry: none stores another
+        response = client.get(library, {f"junk{n}": "x", "utm_source": str(n)})
+        assert response.status_code == 200 and response[CACHE_HEADER] == "HIT"
+    # Parameters the library reads still make their own entries, junk beside them ignored.
+    assert client.get(library, {"theme": "saglik", "fbclid": "1"})[CACHE_HEADER] == "MISS"
+    assert client.get(library, {"theme": "saglik", "fbclid": "2"})[CACHE_HEADER] == "HIT"
+    assert client.get(library, {"theme": "saglik", "page": "1"})[CACHE_HEADER] == "MISS"
+
+
+def test_the_library_declares_every_parameter_its_filter_form_reads(db):
+    from portal.cache import cached_parameters
+    from practices.forms import LibraryFilterForm
+
+    assert {*LibraryFilterForm().fields, "page"} <= cached_parameters()
+
+
 def test_invalid_filters_and_missing_pages_are_not_cached(client, page_cache):
     practice = PracticePageFactory()
     library = practice.get_parent().url

@@ -32,6 +32,7 @@ def production_env(tmp_path) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "atlas.example.gov.tr",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # not contacted by the checks
     }
 
 
@@ -61,3 +62,12 @@ def test_production_refuses_to_start_without_allowed_hosts(production_env, tmp_p
     result = run_manage("check", env=production_env, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_check_deploy_is_an_error_without_a_shared_cache(production_env, tmp_path):
+    del production_env["REDIS_URL"]
+    result = run_manage("check", "--deploy", env=production_env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "portal.E010" in output
+    assert "rate limit" in output and "per process" in output and "REDIS_URL" in output

@@ -44,6 +44,7 @@ def test_five_wrong_passwords_lock_the_account_with_a_friendly_page(client, edit
         assert response.status_code == 200  # Wagtail's login form with its error message
     response = attempt(client, "editor", "wrong")
     assert response.status_code == 429
+    assert response["Retry-After"] == str(15 * 60)  # the cool-off, in seconds
     html = response.content.decode()
     assert "Too many failed sign-in attempts" in html or "başarısız" in html.lower()
     assert "15" in html
