@@ -13,7 +13,7 @@ from practices.models import PracticePage, PracticeTag
 from ..snippets import cached_vocabulary, has_match, highlight, suggest
 from ..synonyms import expand
 from ..types import SearchHit, SearchQuery, SearchResult
-from .facets import FacetScope, facet_counts, province_label
+from .facets import BrowseScope, FacetScope, browse_facet_counts, facet_counts, province_label
 
 __all__ = ["DatabaseSearchBackend", "make_hit", "province_label"]
 
@@ -75,7 +75,7 @@ class DatabaseSearchBackend:
         base = selectors.published_practices()
         matched = self.matching(base, query.text) if query.text.strip() else None
         filters = query.filters
-        scope = None
+        facets: dict = {}
         if matched is not None:
             # The full-text match is the expensive part, so it runs once: every match in order, with what
             # the facets count and whether it passes each filter; the page, total and facets come from it.
@@ -93,8 +93,7 @@ class DatabaseSearchBackend:
         else:
             filtered = selectors.filter_practices(base, filters)
             if query.with_facets:
-                scope = FacetScope(base.order_by(), filters, by_ids=False)
-                total = len(scope.passing())
+                total, facets = browse_facet_counts(query, BrowseScope(base, filters))
             else:
                 total = filtered.order_by().count()
             sort = "newest" if query.sort == "relevance" else query.sort
@@ -102,7 +101,8 @@ class DatabaseSearchBackend:
             pages = list(selectors.with_listing_data(ordered)[query.offset : query.offset + query.page_size])
         text = query.text if matched is not None else ""
         hits = [self.hit(page, text) for page in pages]
-        facets = facet_counts(query, scope) if query.with_facets else {}
+        if matched is not None and query.with_facets:
+            facets = facet_counts(query, scope)
         suggestion = None
         if matched is not None and total == 0:
             suggestion = suggest(query.text, cached_vocabulary(vocabulary_texts))

@@ -125,8 +125,24 @@ class FacetScope:
         """Rows of a many-to-many table whose practice is in scope and passes every filter but the facet's."""
         if self.by_ids:
             return queryset.filter(Among(column, [row.pk for row in self.passing(ignoring=facet)]))
-        members = selectors.filter_practices(self.queryset, cleared(self.filters, FACET_FILTER_FIELDS[facet]))
-        return queryset.filter(**{f"{column}__in": members.order_by().values("pk")})
+        return BrowseScope(self.queryset, self.filters).restrict(queryset, column, facet)
+
+
+class BrowseScope:
+    """Every published practice (no search text): facets are counted by the database, never row by row."""
+
+    by_ids = False
+
+    def __init__(self, queryset: QuerySet[PracticePage], filters: PracticeFilters):
+        self.queryset, self.filters = queryset.order_by(), filters
+
+    def members(self, facet: str | None) -> QuerySet[PracticePage]:
+        """Practices passing every filter, or every filter except the facet's own."""
+        ignored = FACET_FILTER_FIELDS[facet] if facet else ()
+        return selectors.filter_practices(self.queryset, cleared(self.filters, ignored))
+
+    def restrict(self, queryset: QuerySet, column: str, facet: str) -> QuerySet:
+        return queryset.filter(**{f"{column}__in": self.members(facet).values("pk")})
 
 
 def facet_counts(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetValue]]:
@@ -138,46 +154,112 @@ def facet_counts(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetV
     return facets
 
 
+# Single-valued facets and the practice column each counts.
+SINGLE_VALUED = {
+    "theme": "theme__slug",
+    "status": "status",
+    "evidence": "evidence_level",
+    "budget": "budget_band",
+    "province": "province",
+    YEAR_FACET: "start_year",
+}
+
+
 def single_valued_facets(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetValue]]:
     """Theme, the fixed choices (status, evidence, budget), province and start year, from the scope's rows."""
+    attributes = {"theme": "theme_slug", "evidence": "evidence_level", "budget": "budget_band"}
+    counts = {
+        facet: Counter(
+            str(getattr(row, attributes.get(facet, column))) for row in scope.passing(ignoring=facet)
+        )
+        for facet, column in SINGLE_VALUED.items()
+    }
+    theme_names = {row.theme_slug: row.theme_name for row in scope.rows}
+    return single_valued_from_counts(query, counts, theme_names)
 
-    def counts(facet: str, key) -> Counter:
-        return Counter(key(row) for row in scope.passing(ignoring=facet))
 
-    themes = counts("theme", lambda row: (row.theme_slug, row.theme_name))
-    provinces = counts("province", lambda row: row.province)
-    years = counts(YEAR_FACET, lambda row: row.start_year)
+def single_valued_from_counts(
+    query: SearchQuery, counts: dict[str, Counter], theme_names: dict[str, str]
+) -> dict[str, list[FacetValue]]:
+    """Facet values from counts keyed by each value as a string, in the order each facet is shown."""
+    filters = query.filters
+    themes = counts["theme"]
     facets = {
         "theme": [
-            FacetValue(slug, name, n, slug in query.themes)
-            for (slug, name), n in sorted(themes.items(), key=lambda item: (-item[1], item[0][1] or ""))
+            FacetValue(slug, theme_names.get(slug, slug), n, slug in query.themes)
+            for slug, n in sorted(themes.items(), key=lambda item: (-item[1], theme_names.get(item[0], "")))
+            if n
         ],
         "province": [
-            FacetValue(str(plate), province_label(plate), n, plate in query.provinces)
-            for plate, n in sorted(provinces.items(), key=lambda item: (-item[1], item[0]))
+            FacetValue(plate, province_label(int(plate)), n, int(plate) in query.provinces)
+            for plate, n in sorted(counts["province"].items(), key=lambda item: (-item[1], int(item[0])))
+            if n
         ],
         YEAR_FACET: [
-            FacetValue(str(year), str(year), n, year_selected(year, query.filters))
-            for year, n in sorted(years.items(), reverse=True)
+            FacetValue(year, year, n, year_selected(int(year), filters))
+            for year, n in sorted(counts[YEAR_FACET].items(), key=lambda item: -int(item[0]))
+            if n and year != "None"
         ],
     }
-    for column, facet in (("status", "status"), ("evidence_level", "evidence"), ("budget_band", "budget")):
-        spec = FILTER_BY_PARAM[facet]
-        found = counts(facet, lambda row, column=column: getattr(row, column))
-        chosen = query.filters.values_of(facet)
+    for facet in ("status", "evidence", "budget"):
+        found, chosen = counts[facet], filters.values_of(facet)
         facets[facet] = [
             FacetValue(value, str(label), found[value], value in chosen)
-            for value, label in spec.choices.choices
+            for value, label in FILTER_BY_PARAM[facet].choices.choices
             if found[value]
         ]
     return facets
 
 
+def browse_facet_counts(query: SearchQuery, scope: BrowseScope) -> tuple[int, dict[str, list[FacetValue]]]:
+    """The total and every facet when browsing (no text), in one query whatever the number of practices:
+    the database groups and counts, so the cost grows with the number of values, not of practices."""
+    zero, empty = Value(0), Value("")
+    parts = [
+        (
+            "",
+            scope.members(None)
+            .values(value=empty, label=empty, sort_1=zero, sort_2=zero, sort_3=empty)
+            .annotate(n=Count("pk")),
+        )
+    ]
+    for facet, column in SINGLE_VALUED.items():
+        label = F("theme__name") if facet == "theme" else empty
+        grouped = scope.members(facet).values(
+            value=Cast(column, CharField()), label=label, sort_1=zero, sort_2=zero, sort_3=empty
+        )
+        parts.append((facet, grouped.annotate(n=Count("pk"))))
+    rows = union_all_rows(
+        parts + many_valued_parts(scope), MANY_COLUMNS, order_by=("sort_1", "sort_2", "sort_3")
+    )
+    total = next((n for part, _value, _label, n, *_ in rows if part == ""), 0)
+    counts = {facet: Counter() for facet in SINGLE_VALUED}
+    theme_names = {}
+    for part, value, label, n, *_ in rows:
+        if part in counts:
+            counts[part][str(value)] += n
+            if part == "theme":
+                theme_names[str(value)] = label
+    facets = {name: [] for name in FACETS}
+    facets.update(single_valued_from_counts(query, counts, theme_names))
+    facets.update(read_many_valued(query, [row for row in rows if row[0] in MANY_VALUED]))
+    return total, facets
+
+
+MANY_VALUED = ("target_group", "tag", "sdg")
+
+
 def many_valued_facets(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetValue]]:
-    """Target groups, tags (the top 20) and SDGs: one aggregate each, in one query."""
+    """Target groups, tags (the top ones) and SDGs: one aggregate each, in one query."""
+    rows = union_all_rows(many_valued_parts(scope), MANY_COLUMNS, order_by=("sort_1", "sort_2", "sort_3"))
+    return read_many_valued(query, rows)
+
+
+def many_valued_parts(scope) -> list[tuple[str, QuerySet]]:
+    """The many-to-many facets as values() querysets with MANY_COLUMNS, for union_all_rows."""
     zero, empty = Value(0), Value("")
     tagged = Count("content_object_id", distinct=True)
-    parts = [
+    return [
         (
             "target_group",
             scope.restrict(PracticePage.target_groups.through.objects, "practicepage_id", "target_group")
@@ -212,10 +294,11 @@ def many_valued_facets(query: SearchQuery, scope: FacetScope) -> dict[str, list[
             .order_by(),
         ),
     ]
-    facets: dict[str, list[FacetValue]] = {"target_group": [], "tag": [], "sdg": []}
-    for facet, value, label, n, *_ in union_all_rows(
-        parts, MANY_COLUMNS, order_by=("sort_1", "sort_2", "sort_3")
-    ):
+
+
+def read_many_valued(query: SearchQuery, rows) -> dict[str, list[FacetValue]]:
+    facets: dict[str, list[FacetValue]] = {facet: [] for facet in MANY_VALUED}
+    for facet, value, label, n, *_ in rows:
         if facet == "target_group":
             facets[facet].append(FacetValue(value, label, n, value in query.target_groups))
         elif facet == "tag" and len(facets[facet]) < TOP_TAGS:

@@ -21,10 +21,10 @@ EXPECTED_QUERIES = {
     # home: 17 -> 15 (issue 11): featured practices in one pass instead of a top-up pass (-4); the library's
     # address for the theme shortcuts (+1) and the mentorship figures (+1) through the figures hook.
     "home": 15,
-    # library 18 -> 19 (issue 11): the filter panel's counts come from the search facets (the rows in scope
-    # replace the count query; +1 for the many-to-many facets' UNION query).
-    "library": 19,
-    "library_filtered": 19,
+    # library 18 (issue 11): the filter panel's counts come from the search facets, counted with the total in
+    # one UNION query by the database (replacing the count query).
+    "library": 18,
+    "library_filtered": 18,
     "practice": 25,
     "kit": 14,
     "tag": 14,
