@@ -6,6 +6,8 @@ import uuid
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from portal.migration_helpers import delete_pages_below
+
 SDGS = [
     "Yoksulluğa son",
     "Açlığa son",
@@ -118,6 +120,31 @@ def create_initial_data(apps, schema_editor):
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
 
 
+def remove_initial_data(apps, schema_editor):
+    """Undo create_initial_data: the library page and every page below it, the SDGs, the review workflow and
+    the groups it created (Editors is Wagtail's own group and stays, without the permissions added here)."""
+    Page = apps.get_model("wagtailcore.Page")
+    PracticeIndexPage = apps.get_model("practices.PracticeIndexPage")
+    for library in PracticeIndexPage.objects.all():
+        parent = Page.objects.filter(depth=library.depth - 1, path=library.path[:-4]).first()
+        delete_pages_below(apps, schema_editor, library.path)
+        if parent:
+            children = Page.objects.filter(depth=parent.depth + 1, path__startswith=parent.path)
+            Page.objects.filter(pk=parent.pk).update(numchild=children.count())
+    apps.get_model("practices.SDG").objects.all().delete()
+
+    Workflow = apps.get_model("wagtailcore.Workflow")
+    Workflow.objects.filter(name="İncele ve yayımla").delete()
+    apps.get_model("wagtailcore.GroupApprovalTask").objects.filter(name="Yayıncı onayı").delete()
+    apps.get_model("wagtailcore.GroupPagePermission").objects.filter(group__name="Editors").delete()
+    apps.get_model("wagtailcore.GroupCollectionPermission").objects.filter(group__name="Editors").delete()
+    Group = apps.get_model("auth.Group")
+    editors = Group.objects.filter(name="Editors").first()
+    if editors:
+        editors.permissions.clear()
+    Group.objects.filter(name__in=["Publishers", "Mentors"]).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("practices", "0001_initial"),
@@ -128,4 +155,4 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0006_formstate"),
     ]
 
-    operations = [migrations.RunPython(create_initial_data, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(create_initial_data, remove_initial_data)]
