@@ -286,6 +286,8 @@ class PracticePage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types: list[str] = []
+    # A copy is a new practice: no municipality has adopted it yet (the count is the mentorship app's).
+    exclude_fields_in_copy = ["adoption_count"]
     template = "pages/practice_page.html"
 
     class Meta:

@@ -197,3 +197,31 @@ def test_a_failed_restore_leaves_the_database_unchanged(media_on_disk, tmp_path,
     with pytest.raises(CommandError, match="differ from the manifest"):
         call_command("restore", str(backup_dir), "--force", stdout=io.StringIO())
     assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (
+            lambda d: (d / "data.json").write_bytes((d / "data.json").read_bytes()[:-500]),
+            "data.json could not",
+        ),
+        (
+            lambda d: (d / "data.json").write_text('[{"model": "wagtailcore.page", "pk": 1, "fields": {'),
+            "damaged",
+        ),
+        (lambda d: (d / "data.json").write_bytes(b"\xff\xfe\x00garbage"), "damaged"),
+        (lambda d: (d / "manifest.json").write_text('{"format": 1, "coun'), "manifest.json is damaged"),
+        (lambda d: (d / "manifest.json").write_bytes(b"\xff\xfe"), "manifest.json is damaged"),
+    ],
+)
+def test_a_damaged_backup_ends_with_a_clear_error_and_changes_nothing(
+    media_on_disk, tmp_path, site_content, damage, message
+):
+    backup_dir = tmp_path / "backup"
+    call_command("backup", str(backup_dir), stdout=io.StringIO())
+    damage(backup_dir)
+    before = snapshot()
+    with pytest.raises(CommandError, match=message):
+        call_command("restore", str(backup_dir), "--force", stdout=io.StringIO())
+    assert snapshot() == before

@@ -13,7 +13,8 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -71,7 +72,17 @@ class Command(BaseCommand):
             # Clear the rows migrations created too, so ids and the page tree come only from the backup.
             # flush re-creates content types and permissions; the backup refers to them by natural key.
             flush_database(database)
-            call_command("loaddata", str(source / DATA_FILE), database=database, verbosity=0)
+            try:
+                call_command("loaddata", str(source / DATA_FILE), database=database, verbosity=0)
+            except (DeserializationError, DatabaseError, LookupError, ValueError) as error:
+                # A truncated or edited data file: say which file and why, not a traceback.
+                reason = (
+                    str(error).strip().splitlines()[0][:300] if str(error).strip() else type(error).__name__
+                )
+                raise CommandError(
+                    f"{source / DATA_FILE} could not be loaded; it is damaged or incomplete ({reason}). "
+                    "Nothing was changed. Restore from another copy of the backup."
+                ) from error
             counts = row_counts()
             expected = manifest["counts"]
             differences = {
@@ -104,6 +115,12 @@ class Command(BaseCommand):
             manifest = json.loads((source / MANIFEST_FILE).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise CommandError(f"{source} has no {MANIFEST_FILE}; is it a backup directory?") from None
+        except (ValueError, OSError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+            raise CommandError(f"{source / MANIFEST_FILE} is damaged and cannot be read ({error}).") from None
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("counts"), dict):
+            raise CommandError(f"{source / MANIFEST_FILE} is damaged: it lists no row counts.")
+        if not isinstance(manifest.get("media"), dict):
+            raise CommandError(f"{source / MANIFEST_FILE} is damaged: it says nothing about media files.")
         if manifest.get("format") != FORMAT_VERSION:
             raise CommandError(
                 f"Unknown backup format {manifest.get('format')!r}; expected {FORMAT_VERSION}."
