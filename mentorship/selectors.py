@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,9 +35,7 @@ class Relationship:
 # ---- visits ----------------------------------------------------------------------------------------------
 
 
-def visits_upcoming(
-    *, user: AbstractBaseUser | None = None, today: datetime.date | None = None
-) -> QuerySet[Visit]:
+def visits_upcoming(*, user: User | None = None, today: datetime.date | None = None) -> QuerySet[Visit]:
     """Scheduled visits from today on, soonest first; only the user's own if a user is given."""
     today = today or timezone.localdate()
     visits = Visit.objects.filter(status=VisitStatus.SCHEDULED, date__gte=today)
@@ -56,7 +54,7 @@ def visit_requests_new() -> QuerySet[Visit]:
     )
 
 
-def visits_for_calendar(*, user: AbstractBaseUser) -> QuerySet[Visit]:
+def visits_for_calendar(*, user: User) -> QuerySet[Visit]:
     """The mentor's dated visits (scheduled or held) for the ICS feed."""
     return (
         Visit.objects.filter(
@@ -76,7 +74,7 @@ def _follow_ups_with_context() -> QuerySet[FollowUp]:
     )
 
 
-def follow_ups_open(*, user: AbstractBaseUser | None = None) -> QuerySet[FollowUp]:
+def follow_ups_open(*, user: User | None = None) -> QuerySet[FollowUp]:
     # Follow-ups of an archived adoption stay in its history but no longer remind anyone.
     follow_ups = _follow_ups_with_context().filter(done_at__isnull=True, adoption__archived_at__isnull=True)
     if user is not None:
@@ -84,9 +82,7 @@ def follow_ups_open(*, user: AbstractBaseUser | None = None) -> QuerySet[FollowU
     return follow_ups.order_by("due_date", "pk")
 
 
-def follow_ups_overdue(
-    *, user: AbstractBaseUser | None = None, today: datetime.date | None = None
-) -> QuerySet[FollowUp]:
+def follow_ups_overdue(*, user: User | None = None, today: datetime.date | None = None) -> QuerySet[FollowUp]:
     """Open follow-ups due before today, oldest first."""
     today = today or timezone.localdate()
     return follow_ups_open(user=user).filter(due_date__lt=today)
@@ -98,7 +94,7 @@ def follow_ups_due(*, today: datetime.date | None = None) -> QuerySet[FollowUp]:
     return follow_ups_open().filter(due_date__lte=today)
 
 
-def follow_ups_for_calendar(*, user: AbstractBaseUser) -> QuerySet[FollowUp]:
+def follow_ups_for_calendar(*, user: User) -> QuerySet[FollowUp]:
     return follow_ups_open(user=user)
 
 
@@ -126,7 +122,7 @@ def adoptions_stalled(
     *,
     now: datetime.datetime | None = None,
     days: int = STALLED_AFTER_DAYS,
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
 ) -> QuerySet[Adoption]:
     """Adoptions that have stayed in one non-final stage for more than `days` days, longest first."""
     now = now or timezone.now()
@@ -148,7 +144,8 @@ def adoptions_of_practice(*, practice_id: int, adopted_only: bool = True) -> Que
 # ---- municipalities --------------------------------------------------------------------------------------
 
 
-def municipalities_with_relationship() -> QuerySet[Municipality]:
+def municipalities_with_relationship() -> QuerySet:
+    # QuerySet without a model parameter: django-stubs cannot see the annotated fields filtered on below.
     """Confirmed municipalities annotated with `relationship` (hosted / in talks / none) and `is_adopting`.
 
     Public figures are built on this: names typed by the public and not yet confirmed by a mentor are left

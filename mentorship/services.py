@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -71,7 +71,7 @@ def adoption_change_stage(
     *,
     adoption: Adoption,
     to_stage: str,
-    user: AbstractBaseUser | None,
+    user: User | None,
     note: str = "",
     evidence_url: str = "",
     evidence_document=None,
@@ -129,7 +129,7 @@ def adoption_get_or_create(
     *,
     municipality: Municipality,
     practice: PracticePage,
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
     stage: str = AdoptionStage.INTERESTED,
     at: datetime.datetime | None = None,
 ) -> tuple[Adoption, bool]:
@@ -154,7 +154,7 @@ def adoption_get_or_create(
 
 
 @transaction.atomic
-def adoption_create(*, adoption: Adoption, user: AbstractBaseUser | None) -> Adoption:
+def adoption_create(*, adoption: Adoption, user: User | None) -> Adoption:
     """Save a new adoption built by a form (any stage it carries) and record its first history event."""
     adoption.save()
     AdoptionEvent.objects.create(
@@ -204,7 +204,7 @@ def adoption_delete(*, adoption: Adoption) -> bool:
 
 
 @transaction.atomic
-def visit_complete(*, visit: Visit, user: AbstractBaseUser | None) -> Visit:
+def visit_complete(*, visit: Visit, user: User | None) -> Visit:
     """Mark a visit held; move the municipality's adoptions of the practices discussed to at least "visited".
 
     Adoptions already past "visited" are left alone; dropped ones are not re-opened (that needs a note).
@@ -274,7 +274,7 @@ def contact_anonymise(*, contact: ContactPerson, now: datetime.datetime | None =
 
 
 @transaction.atomic
-def calendar_token_regenerate(*, user: AbstractBaseUser) -> CalendarFeedToken:
+def calendar_token_regenerate(*, user: User) -> CalendarFeedToken:
     """Give the user a new feed secret; the old URL stops working at once."""
     token, created = CalendarFeedToken.objects.get_or_create(user=user)
     if not created:
@@ -285,7 +285,7 @@ def calendar_token_regenerate(*, user: AbstractBaseUser) -> CalendarFeedToken:
 
 
 @transaction.atomic
-def calendar_token_revoke(*, user: AbstractBaseUser) -> bool:
+def calendar_token_revoke(*, user: User) -> bool:
     deleted, _details = CalendarFeedToken.objects.filter(user=user).delete()
     return bool(deleted)
 
@@ -316,7 +316,7 @@ def visit_request_schedule(
     *,
     visit: Visit,
     date: datetime.date,
-    mentors: Sequence[AbstractBaseUser],
+    mentors: Sequence[User],
     today: datetime.date | None = None,
 ) -> Visit:
     """Give a new public request a date and mentors; the requester is e-mailed the date after the commit."""

@@ -58,7 +58,7 @@ def expand(text: str) -> list[Alternatives]:
         return [split_terms(whole)]
     groups = []
     for word in typed:
-        found = set()
+        found: set[str] = set()
         for variant in [word, *turkish_stems(word)]:
             found.update(synonyms.get(fold(variant), ()))
         extra = split_terms(tuple(found))
