@@ -2,6 +2,7 @@
 follow-ups are also reminded N days ahead; stalled adoptions come in a weekly digest, not every day."""
 
 import datetime
+from unittest import mock
 
 from django.core import mail
 from django.utils import timezone
@@ -19,7 +20,14 @@ pytestmark = pytest.mark.django_db
 
 
 def run_worker() -> None:
-    Worker(
+    """The database worker's own loop, once through the queue. It closes "old" connections between tasks,
+    which inside a test's transaction would close the test's connection (on PostgreSQL): not here."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        _worker().run()
+
+
+def _worker() -> Worker:
+    return Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -28,7 +36,7 @@ def run_worker() -> None:
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
 
 
 def stalled_adoption(mentor, days: int = 120):

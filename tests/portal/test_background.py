@@ -4,6 +4,7 @@ database queue, and failed tasks in Reports -> Background tasks (superusers only
 import datetime
 import io
 import zoneinfo
+from unittest import mock
 
 from django.core.management import call_command
 from django.urls import reverse
@@ -37,7 +38,14 @@ def at(*args) -> datetime.datetime:
 
 
 def run_worker() -> None:
-    Worker(
+    """The database worker's own loop, once through the queue. It closes "old" connections between tasks,
+    which inside a test's transaction would close the test's connection (on PostgreSQL): not here."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        _worker().run()
+
+
+def _worker() -> Worker:
+    return Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -46,7 +54,7 @@ def run_worker() -> None:
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
 
 
 @pytest.fixture
