@@ -8,7 +8,7 @@ from django.core.wsgi import get_wsgi_application
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 
 from practices.factories import PracticePageFactory
 
@@ -38,6 +38,10 @@ def test_search_api_answers_as_its_schema_says(practice, path):
         suppress_health_check=list(HealthCheck),
     )
     def answers_as_documented(case):
+        # A reversed year range (year_from after year_to) is valid for the schema, which cannot relate two
+        # parameters, but answered 422 with a message (tested below); such requests are not generated.
+        year_from, year_to = (case.query or {}).get("year_from"), (case.query or {}).get("year_to")
+        assume(not (year_from and year_to and int(year_from) > int(year_to)))
         case.call_and_validate()
 
     answers_as_documented()
