@@ -4,7 +4,9 @@ Bounded and repeatable: a fixed number of generated requests per operation, dera
 database written to disk; the whole file takes a few seconds.
 """
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 import pytest
 import schemathesis
@@ -13,6 +15,18 @@ from hypothesis import HealthCheck, assume, given, settings
 from practices.factories import PracticePageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests go straight to the WSGI application, whose request signals close "old" connections: on
+    PostgreSQL that closes the test's own connection inside its transaction, and every later test fails
+    with "the connection is closed". Django's test client disconnects the same handler."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
