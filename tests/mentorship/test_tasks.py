@@ -2,41 +2,20 @@
 follow-ups are also reminded N days ahead; stalled adoptions come in a weekly digest, not every day."""
 
 import datetime
-from unittest import mock
 
 from django.core import mail
 from django.utils import timezone
 
 import pytest
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from mentorship import reminders
 from mentorship.factories import AdoptionFactory, FollowUpFactory, UserFactory, VisitRequestFactory
 from mentorship.models import AdoptionStage, ContactPerson, ReminderLog
 from portal.background import run_due
+from tests.task_worker import run_worker
 
 pytestmark = pytest.mark.django_db
-
-
-def run_worker() -> None:
-    """The database worker's own loop, once through the queue. It closes "old" connections between tasks,
-    which inside a test's transaction would close the test's connection (on PostgreSQL): not here."""
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        _worker().run()
-
-
-def _worker() -> Worker:
-    return Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
 
 
 def stalled_adoption(mentor, days: int = 120):

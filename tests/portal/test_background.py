@@ -4,7 +4,6 @@ database queue, and failed tasks in Reports -> Background tasks (superusers only
 import datetime
 import io
 import zoneinfo
-from unittest import mock
 
 from django.core.management import call_command
 from django.urls import reverse
@@ -13,11 +12,11 @@ from django.utils import timezone
 import pytest
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from portal.background import Period, periodic_jobs, retried, run_due
 from portal.models import ScheduledRun
+from tests.task_worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -35,26 +34,6 @@ def always_fails(number: int) -> None:
 
 def at(*args) -> datetime.datetime:
     return datetime.datetime(*args, tzinfo=ISTANBUL)
-
-
-def run_worker() -> None:
-    """The database worker's own loop, once through the queue. It closes "old" connections between tasks,
-    which inside a test's transaction would close the test's connection (on PostgreSQL): not here."""
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        _worker().run()
-
-
-def _worker() -> Worker:
-    return Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
 
 
 @pytest.fixture
