@@ -1,5 +1,7 @@
-"""The good-practice library: taxonomy snippets, the library index and the structured case study."""
+"""The good-practice library: taxonomy snippets, the library index, the structured case study, events and
+publications."""
 
+from .events import EventIndexPage, EventKind, EventPage
 from .pages import (
     PracticeDocument,
     PracticeGalleryImage,
@@ -10,11 +12,15 @@ from .pages import (
     PracticeTag,
     ReplicationStep,
 )
+from .publications import PublicationDocument, PublicationIndexPage, PublicationKind, PublicationPage
 from .taxonomy import SDG, BudgetBand, EvidenceLevel, PracticeStatus, TargetGroup, Theme
 
 __all__ = [
     "SDG",
     "BudgetBand",
+    "EventIndexPage",
+    "EventKind",
+    "EventPage",
     "EvidenceLevel",
     "PracticeDocument",
     "PracticeGalleryImage",
@@ -24,6 +30,10 @@ __all__ = [
     "PracticePartner",
     "PracticeStatus",
     "PracticeTag",
+    "PublicationDocument",
+    "PublicationIndexPage",
+    "PublicationKind",
+    "PublicationPage",
     "ReplicationStep",
     "TargetGroup",
     "Theme",
