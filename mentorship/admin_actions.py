@@ -101,42 +101,56 @@ class VisitRequestActionView(RecordActionView):
         return super().get(request, *args, **kwargs)
 
 
-class VisitScheduleView(VisitRequestActionView):
+class VisitAnswerView(VisitRequestActionView):
+    """Schedule or decline: one service call, logged, then back to the visit with a message."""
+
+    def answer(self, data: dict) -> None:
+        raise NotImplementedError
+
+    def done_message(self) -> str:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.answer(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        log(instance=self.object, action="wagtail.edit", user=self.request.user)
+        return self.done(self.done_message())
+
+
+class VisitScheduleView(VisitAnswerView):
     form_class = VisitScheduleForm
     page_title = _("Schedule the visit")
     header_icon = "date"
     submit_button_label = _("Schedule and tell the requester")
 
-    def form_valid(self, form):
-        try:
-            services.visit_request_schedule(visit=self.object, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        log(instance=self.object, action="wagtail.edit", user=self.request.user)
-        return self.done(
-            _("The visit of %(municipality)s is scheduled for %(date)s; the requester is told by e-mail.")
-            % {"municipality": self.object.municipality, "date": self.object.date.isoformat()}
-        )
+    def answer(self, data: dict) -> None:
+        services.visit_request_schedule(visit=self.object, **data)
+
+    def done_message(self) -> str:
+        return _(
+            "The visit of %(municipality)s is scheduled for %(date)s; the requester is told by e-mail."
+        ) % {
+            "municipality": self.object.municipality,
+            "date": self.object.date.isoformat(),
+        }
 
 
-class VisitDeclineView(VisitRequestActionView):
+class VisitDeclineView(VisitAnswerView):
     form_class = VisitDeclineForm
     page_title = _("Decline the request")
     header_icon = "cross"
     submit_button_label = _("Decline and tell the requester")
 
-    def form_valid(self, form):
-        try:
-            services.visit_request_decline(visit=self.object, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        log(instance=self.object, action="wagtail.edit", user=self.request.user)
-        return self.done(
-            _("The request of %(municipality)s is declined; the requester is told by e-mail.")
-            % {"municipality": self.object.municipality}
-        )
+    def answer(self, data: dict) -> None:
+        services.visit_request_decline(visit=self.object, reason=data["reason"])
+
+    def done_message(self) -> str:
+        return _("The request of %(municipality)s is declined; the requester is told by e-mail.") % {
+            "municipality": self.object.municipality
+        }
 
 
 class MunicipalityMergeView(RecordActionView):

@@ -14,44 +14,58 @@ class MentorshipPanel(Component):
         self.user = user
 
 
-class NewRequestsPanel(MentorshipPanel):
+class ListPanel(MentorshipPanel):
+    """A panel listing the first PANEL_ROWS rows of one selector's queryset, with the total."""
+
+    rows_name = "rows"
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def get_extra_context(self) -> dict:
+        return {}
+
+    def get_context_data(self, parent_context):
+        rows = self.get_queryset()
+        return {self.rows_name: list(rows[:PANEL_ROWS]), "total": rows.count(), **self.get_extra_context()}
+
+
+class NewRequestsPanel(ListPanel):
     """Public requests waiting for an answer, for every mentor: anyone may schedule or decline them."""
 
     name = "mentorship_new_requests"
     template_name = "mentorship/admin/panels/new_requests.html"
     order = 105
+    rows_name = "requests"
 
-    def get_context_data(self, parent_context):
-        requests = selectors.visit_requests_new()
-        return {
-            "requests": list(requests[:PANEL_ROWS]),
-            "total": requests.count(),
-            "can_answer": self.user is not None and self.user.has_perm("mentorship.change_visit"),
-        }
+    def get_queryset(self):
+        return selectors.visit_requests_new()
+
+    def get_extra_context(self) -> dict:
+        return {"can_answer": self.user is not None and self.user.has_perm("mentorship.change_visit")}
 
 
-class UpcomingVisitsPanel(MentorshipPanel):
+class UpcomingVisitsPanel(ListPanel):
     name = "mentorship_upcoming_visits"
     template_name = "mentorship/admin/panels/upcoming_visits.html"
     order = 110
+    rows_name = "visits"
 
-    def get_context_data(self, parent_context):
-        visits = selectors.visits_upcoming(user=self.user)
-        return {"visits": list(visits[:PANEL_ROWS]), "total": visits.count()}
+    def get_queryset(self):
+        return selectors.visits_upcoming(user=self.user)
 
 
-class OverdueFollowUpsPanel(MentorshipPanel):
+class OverdueFollowUpsPanel(ListPanel):
     name = "mentorship_overdue_follow_ups"
     template_name = "mentorship/admin/panels/overdue_follow_ups.html"
     order = 120
+    rows_name = "follow_ups"
 
-    def get_context_data(self, parent_context):
-        follow_ups = selectors.follow_ups_overdue(user=self.user)
-        return {
-            "follow_ups": list(follow_ups[:PANEL_ROWS]),
-            "total": follow_ups.count(),
-            "today": timezone.localdate(),
-        }
+    def get_queryset(self):
+        return selectors.follow_ups_overdue(user=self.user)
+
+    def get_extra_context(self) -> dict:
+        return {"today": timezone.localdate()}
 
 
 class AdoptionFunnelPanel(MentorshipPanel):
@@ -65,15 +79,14 @@ class AdoptionFunnelPanel(MentorshipPanel):
         return {"funnel": funnel, "top": top, "total": sum(row.count for row in funnel)}
 
 
-class StalledAdoptionsPanel(MentorshipPanel):
+class StalledAdoptionsPanel(ListPanel):
     name = "mentorship_stalled_adoptions"
     template_name = "mentorship/admin/panels/stalled_adoptions.html"
     order = 140
+    rows_name = "adoptions"
 
-    def get_context_data(self, parent_context):
-        adoptions = selectors.adoptions_stalled()
-        return {
-            "adoptions": list(adoptions[:PANEL_ROWS]),
-            "total": adoptions.count(),
-            "days": selectors.STALLED_AFTER_DAYS,
-        }
+    def get_queryset(self):
+        return selectors.adoptions_stalled()
+
+    def get_extra_context(self) -> dict:
+        return {"days": selectors.STALLED_AFTER_DAYS}

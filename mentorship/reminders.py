@@ -6,6 +6,7 @@ safe to run as often as the scheduler likes and a failed e-mail is retried on th
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -72,6 +73,59 @@ def _send(digest: ReminderDigest, *, subject: str, today: datetime.date) -> None
     )
 
 
+# ReminderLog's item column per kind, and whether its unique constraint includes the recipient.
+CLAIMS: dict[str, tuple[str, bool]] = {
+    ReminderKind.FOLLOW_UP: ("follow_up", False),
+    ReminderKind.STALLED_ADOPTION: ("adoption", True),
+}
+
+
+def _digests_send(
+    by_user: dict[int, ReminderDigest],
+    *,
+    items: str,
+    kind: ReminderKind,
+    claim_date: datetime.date,
+    today: datetime.date,
+    dry_run: bool,
+    subject: Callable[[int], str],
+) -> list[ReminderDigest]:
+    """The loop both reminders share: each digest's items (the ReminderDigest attribute ``items``) are
+    claimed for ``claim_date`` and e-mailed in one transaction; a dry run only drops those already claimed.
+
+    The ReminderLog column and uniqueness follow the kind: a follow-up once a day whoever it went to, a
+    stalled adoption once per recipient and week (the log's unique constraints)."""
+    log_field, per_recipient = CLAIMS[kind]
+    sent: list[ReminderDigest] = []
+    for digest in by_user.values():
+        if dry_run:
+            already = set(
+                ReminderLog.objects.filter(
+                    **{f"{log_field}__in": getattr(digest, items)},
+                    **({"recipient": digest.user} if per_recipient else {}),
+                    date=claim_date,
+                ).values_list(f"{log_field}_id", flat=True)
+            )
+            setattr(digest, items, [item for item in getattr(digest, items) if item.pk not in already])
+            if digest.item_count:
+                sent.append(digest)
+            continue
+        if not digest.user.email:
+            continue
+        with transaction.atomic():
+            claimed = [
+                item
+                for item in getattr(digest, items)
+                if _claim(kind=kind, recipient=digest.user, date=claim_date, **{log_field: item})
+            ]
+            setattr(digest, items, claimed)
+            if not digest.item_count:
+                continue
+            _send(digest, subject=subject(digest.item_count), today=today)
+            sent.append(digest)
+    return sent
+
+
 def followup_reminders_send(
     *, today: datetime.date | None = None, dry_run: bool = False
 ) -> list[ReminderDigest]:
@@ -82,36 +136,22 @@ def followup_reminders_send(
         by_user.setdefault(follow_up.assignee_id, ReminderDigest(user=follow_up.assignee)).follow_ups.append(
             follow_up
         )
-    sent: list[ReminderDigest] = []
-    for digest in by_user.values():
-        if dry_run:
-            already = set(
-                ReminderLog.objects.filter(follow_up__in=digest.follow_ups, date=today).values_list(
-                    "follow_up_id", flat=True
-                )
-            )
-            digest.follow_ups = [f for f in digest.follow_ups if f.pk not in already]
-            if digest.item_count:
-                sent.append(digest)
-            continue
-        if not digest.user.email:
-            continue
-        with transaction.atomic():
-            digest.follow_ups = [
-                f
-                for f in digest.follow_ups
-                if _claim(kind=ReminderKind.FOLLOW_UP, follow_up=f, recipient=digest.user, date=today)
-            ]
-            if not digest.item_count:
-                continue
-            subject = ngettext(
+    return _digests_send(
+        by_user,
+        items="follow_ups",
+        kind=ReminderKind.FOLLOW_UP,
+        claim_date=today,
+        today=today,
+        dry_run=dry_run,
+        subject=lambda count: (
+            ngettext(
                 "Practice Atlas: %(count)s follow-up to act on",
                 "Practice Atlas: %(count)s follow-ups to act on",
-                digest.item_count,
-            ) % {"count": digest.item_count}
-            _send(digest, subject=subject, today=today)
-            sent.append(digest)
-    return sent
+                count,
+            )
+            % {"count": count}
+        ),
+    )
 
 
 def stalled_digest_send(*, today: datetime.date | None = None, dry_run: bool = False) -> list[ReminderDigest]:
@@ -121,42 +161,27 @@ def stalled_digest_send(*, today: datetime.date | None = None, dry_run: bool = F
     digest a week (not the same items every day); unassigned stalled adoptions stay on the dashboard panel.
     """
     today = today or timezone.localdate()
-    monday = week_start(today)
     by_user: dict[int, ReminderDigest] = {}
     for adoption in selectors.adoptions_stalled(now=timezone.now()).filter(mentor__isnull=False):
         by_user.setdefault(adoption.mentor_id, ReminderDigest(user=adoption.mentor)).stalled_adoptions.append(
             adoption
         )
-    sent: list[ReminderDigest] = []
-    for digest in by_user.values():
-        if dry_run:
-            already = set(
-                ReminderLog.objects.filter(
-                    adoption__in=digest.stalled_adoptions, recipient=digest.user, date=monday
-                ).values_list("adoption_id", flat=True)
-            )
-            digest.stalled_adoptions = [a for a in digest.stalled_adoptions if a.pk not in already]
-            if digest.item_count:
-                sent.append(digest)
-            continue
-        if not digest.user.email:
-            continue
-        with transaction.atomic():
-            digest.stalled_adoptions = [
-                a
-                for a in digest.stalled_adoptions
-                if _claim(kind=ReminderKind.STALLED_ADOPTION, adoption=a, recipient=digest.user, date=monday)
-            ]
-            if not digest.item_count:
-                continue
-            subject = ngettext(
+    return _digests_send(
+        by_user,
+        items="stalled_adoptions",
+        kind=ReminderKind.STALLED_ADOPTION,
+        claim_date=week_start(today),
+        today=today,
+        dry_run=dry_run,
+        subject=lambda count: (
+            ngettext(
                 "Practice Atlas: %(count)s stalled adoption this week",
                 "Practice Atlas: %(count)s stalled adoptions this week",
-                digest.item_count,
-            ) % {"count": digest.item_count}
-            _send(digest, subject=subject, today=today)
-            sent.append(digest)
-    return sent
+                count,
+            )
+            % {"count": count}
+        ),
+    )
 
 
 __all__ = [
