@@ -729,3 +729,54 @@ class CalendarFeedToken(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class EventRegistration(models.Model):
+    """A person registered for a training, sharing session or field visit (a practices.EventPage).
+
+    Personal data (KVKK): shown in the mentors' admin only, never on public pages; anonymised
+    CONTACT_RETENTION_DAYS after the event ends (mentorship.privacy). The organisation stays, so the impact
+    page can count the municipalities trained.
+    """
+
+    event = models.ForeignKey(
+        "practices.EventPage", on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    name = models.CharField(max_length=150, verbose_name=_("name"))
+    organisation = models.CharField(max_length=200, verbose_name=_("municipality or organisation"))
+    role = models.CharField(max_length=150, blank=True, verbose_name=_("role"))
+    email = models.EmailField(verbose_name=_("e-mail"))
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone"))
+    consent_given_at = models.DateTimeField(verbose_name=_("consent given at"))
+    consent_text_version = models.CharField(max_length=30, blank=True, verbose_name=_("consent text version"))
+    language = models.CharField(max_length=10, blank=True, verbose_name=_("language"))
+    attended = models.BooleanField(
+        default=False, verbose_name=_("attended"), help_text=_("Tick after the event for those who came.")
+    )
+    reminder_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("reminder sent at")
+    )
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("anonymised at")
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("registered at"))
+
+    class Meta:
+        verbose_name = _("event registration")
+        verbose_name_plural = _("event registrations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One registration per address and event (erased ones no longer hold an address).
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=Q(anonymised_at__isnull=True),
+                name="event_registration_once_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
