@@ -35,6 +35,8 @@ from django.utils.http import urlencode
 
 from wagtail import hooks
 
+from .adapters import messages_touched
+
 VERSION_KEY = "public-page-cache:version"
 CACHE_HEADER = "X-Cache"
 SAFE_METHODS = ("GET", "HEAD")
@@ -142,8 +144,7 @@ def _rendered_per_visitor(request) -> bool:
     session = getattr(request, "session", None)
     if session is not None and session.modified:
         return True
-    messages = getattr(request, "_messages", None)
-    return messages is not None and (messages.used or bool(getattr(messages, "_queued_messages", None)))
+    return messages_touched(request)
 
 
 def response_is_cacheable(request, response) -> bool:

@@ -3,26 +3,23 @@
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
+from csp.middleware import CSPMiddleware
+
 from .security import ADMIN_CSP_RELAXATIONS, ADMIN_PATH_PREFIX, permissions_policy_header
 
 
-class AdminContentSecurityPolicyMiddleware:
-    """Swap in the admin's relaxed script and style sources for /admin/ only.
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's relaxed script and style sources for /admin/ only.
 
-    Sits after ``csp.middleware.CSPMiddleware`` in MIDDLEWARE, so it sees the response first and leaves
-    django-csp's ``_csp_replace`` marker that CSPMiddleware then applies on top of the base policy.
+    Extends ``get_policy_parts``, the hook django-csp documents for subclasses: the admin's relaxations
+    replace those directives on top of whatever a view's ``@csp_replace`` asked for.
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path_info.startswith(ADMIN_PATH_PREFIX):
-            replace = dict(getattr(response, "_csp_replace", None) or {})
-            replace.update(ADMIN_CSP_RELAXATIONS)
-            response._csp_replace = replace
-        return response
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request=request, response=response, report_only=report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PATH_PREFIX):
+            parts.replace = {**(parts.replace or {}), **ADMIN_CSP_RELAXATIONS}
+        return parts
 
 
 class SecurityHeadersMiddleware:

@@ -84,15 +84,17 @@ class IdChoiceField(forms.ModelChoiceField):
 class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Several model choices, each id checked to be a plausible number before the database sees it."""
 
-    def _check_values(self, value):
-        for item in value:
-            if not _plausible_id(item):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": str(item)[:20]},
-                )
-        return super()._check_values(value)
+    def clean(self, value):
+        # Only lists reach the items; Django's clean() answers anything else (required, invalid_list).
+        if isinstance(value, list | tuple):
+            for item in value:
+                if not _plausible_id(item):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": str(item)[:20]},
+                    )
+        return super().clean(value)
 
 
 class VisitRequestForm(forms.Form):

@@ -83,8 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "portal.middleware.AdminContentSecurityPolicyMiddleware",
+    # django-csp's CSPMiddleware, relaxed for the admin only.
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     # Inside the header middleware so its 400 carries the same headers; before anything touches the DB.
     "portal.middleware.RejectNullBytesMiddleware",

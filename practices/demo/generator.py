@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backends
 
 from taggit.models import Tag
 
+from portal.adapters import insert_rows, tree_child_path, tree_path_step
 from portal.cache import bump_public_cache_version
 from portal.provinces import PROVINCES
 
@@ -311,7 +312,7 @@ def _insert_child_rows(objs: list[PracticePage]) -> None:
     fields = PracticePage._meta.local_concrete_fields
     step = max(1, connection.ops.bulk_batch_size(fields, objs))
     for start in range(0, len(objs), step):
-        PracticePage._base_manager._insert(objs[start : start + step], fields=fields, using=connection.alias)
+        insert_rows(PracticePage, objs[start : start + step], fields=fields, using=connection.alias)
 
 
 def _write_batch(
@@ -331,7 +332,9 @@ def _write_batch(
                 draft_title=spec.title,
                 slug=spec.slug,
                 content_type=content_type,
-                path=Page._get_path(index_page.path, depth, first_step + offset),
+                path=tree_child_path(
+                    Page, parent_path=index_page.path, depth=depth, step=first_step + offset
+                ),
                 depth=depth,
                 numchild=0,
                 url_path=f"{index_page.url_path}{spec.slug}/",
@@ -431,7 +434,7 @@ def generate_practices(
                 .order_by("-path")
                 .first()
             )
-            first_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
+            first_step = tree_path_step(Page, last_child.path) + 1 if last_child else 1
             ids = _write_batch(
                 specs,
                 index_page=parent,

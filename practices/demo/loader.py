@@ -22,6 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from portal.adapters import set_document_file_metadata, set_image_file_metadata
 from portal.models import HomePage, PortalSettings
 from portal.site_address import site_base_url, site_sync_address
 
@@ -104,7 +105,7 @@ def demo_image(
     data = abstract_image(title=title.split(" – ")[0], palette=palette, seed=seed, size=size)
     image = image_model(title=title, description=alt, width=size[0], height=size[1])
     image.file = ImageFile(io.BytesIO(data), name=f"demo-{seed}.jpg")
-    image._set_image_file_metadata()
+    set_image_file_metadata(image)
     image.save()
     result.count("images", True)
     return image
@@ -118,7 +119,7 @@ def demo_document(result: DemoResult, *, title: str, filename: str, data: bytes)
         return existing
     document = document_model(title=title)
     document.file = ContentFile(data, name=filename)
-    document._set_document_file_metadata()
+    set_document_file_metadata(document)
     document.save()
     result.count("documents", True)
     return document

@@ -20,6 +20,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from portal.adapters import set_cached_parent
 from portal.models import BasePage
 from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
 from portal.text import fold, html_to_text, stems_of_text
@@ -65,7 +66,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         )
         if practice is None:
             return super().route(request, path_components)  # a child of another type, or a 404
-        practice._cached_parent_obj = self
+        set_cached_parent(practice, self)
         return practice.route(request, path_components[1:])
 
     @path("")
