@@ -8,7 +8,7 @@ from django.utils import timezone
 import factory
 from factory.django import DjangoModelFactory
 
-from practices.factories import PracticePageFactory
+from practices.factories import EventPageFactory, PracticePageFactory
 
 from .models import (
     Adoption,
@@ -17,6 +17,7 @@ from .models import (
     CalendarFeedToken,
     ContactPerson,
     ContactSource,
+    EventRegistration,
     FollowUp,
     Municipality,
     MunicipalityKind,
@@ -138,3 +139,16 @@ class CalendarFeedTokenFactory(DjangoModelFactory):
 
     class Meta:
         model = CalendarFeedToken
+
+
+class EventRegistrationFactory(DjangoModelFactory):
+    event = factory.SubFactory(EventPageFactory)
+    name = factory.Sequence(lambda n: f"Katılımcı {n}")
+    organisation = factory.Sequence(lambda n: f"Belediye {n}")
+    email = factory.Sequence(lambda n: f"katilimci{n}@belediye.example")
+    consent_given_at = factory.LazyFunction(timezone.now)
+    consent_text_version = "1"
+    language = "tr"
+
+    class Meta:
+        model = EventRegistration

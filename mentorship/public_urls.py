@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .public import registration_views
 from .public import views as public_views
 
 urlpatterns = [
@@ -9,4 +10,10 @@ urlpatterns = [
     path("ziyaret-talebi/alindi/", public_views.visit_request_done, name="visit_request_done"),
     path("kisisel-veriler/", public_views.privacy_notice, name="privacy_notice"),
     path("etki/", public_views.impact_page, name="impact"),
+    path("etkinlik-kaydi/<int:event_id>/", registration_views.event_register, name="event_register"),
+    path(
+        "etkinlik-kaydi/<int:event_id>/alindi/",
+        registration_views.event_registration_done,
+        name="event_registration_done",
+    ),
 ]

@@ -15,8 +15,10 @@ def event_uid(*, event_id: int) -> str:
     return f"event-{event_id}@{site_address().hostname}"
 
 
-def event_calendar(*, event, url: str = "") -> bytes:
-    """One VEVENT with the event's title, times (UTC), place or online link and summary."""
+def event_calendar(*, event, url: str = "", with_online_link: bool = False) -> bytes:
+    """One VEVENT with the event's title, times (UTC), place and summary. The online link only goes to the
+    people registered (their confirmation), so the public file says "Online" instead."""
+    online = event.online_url if with_online_link else ("Online" if event.online_url else "")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -27,8 +29,8 @@ def event_calendar(*, event, url: str = "") -> bytes:
     entry.add("dtstart", event.start)
     entry.add("dtend", event.end)
     entry.add("summary", event.title)
-    entry.add("description", " ".join(filter(None, [event.summary, event.online_url, url])))
-    location = event.place or event.online_url
+    entry.add("description", "\n".join(filter(None, [event.summary, online, url])))
+    location = event.place or online
     if location:
         entry.add("location", location)
     if url:

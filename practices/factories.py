@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -10,12 +12,19 @@ from portal.models import PortalImage
 
 from .models import (
     SDG,
+    EventIndexPage,
+    EventKind,
+    EventPage,
     PracticeDocument,
     PracticeGalleryImage,
     PracticeIndexPage,
     PracticeMetric,
     PracticePage,
     PracticePartner,
+    PublicationDocument,
+    PublicationIndexPage,
+    PublicationKind,
+    PublicationPage,
     ReplicationStep,
     TargetGroup,
     Theme,
@@ -151,3 +160,80 @@ class PracticeGalleryImageFactory(DjangoModelFactory):
 
     class Meta:
         model = PracticeGalleryImage
+
+
+def event_index_page() -> EventIndexPage:
+    """The events list created by the migration (practices 0005)."""
+    return EventIndexPage.objects.get()
+
+
+def publication_index_page() -> PublicationIndexPage:
+    """The publications list created by the migration (practices 0005)."""
+    return PublicationIndexPage.objects.get()
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An upcoming training in two weeks, in person, for 20 people."""
+
+    title = factory.Sequence(lambda n: f"Eğitim {n}")
+    slug = factory.Sequence(lambda n: f"egitim-{n}")
+    parent = factory.LazyFunction(event_index_page)
+    kind = EventKind.TRAINING
+    start = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=14))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=3))
+    place = "Sosyal Politikalar Ofisi toplantı salonu"
+    capacity = 20
+    summary = factory.Faker("sentence", nb_words=10, locale="tr_TR")
+    body = "<p>Program.</p>"
+
+    class Meta:
+        model = EventPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def practices(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.practices.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+            self.save()
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Politika notu {n}")
+    slug = factory.Sequence(lambda n: f"politika-notu-{n}")
+    parent = factory.LazyFunction(publication_index_page)
+    kind = PublicationKind.POLICY_NOTE
+    publication_date = factory.Sequence(lambda n: datetime.date(2025, 1, 1) + datetime.timedelta(days=n))
+    summary = factory.Faker("sentence", nb_words=12, locale="tr_TR")
+    findings = "<p>Bulgular.</p>"
+    recommendations = "<p>Öneriler.</p>"
+
+    class Meta:
+        model = PublicationPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def practices(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.practices.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+            self.save()
+
+
+class PublicationDocumentFactory(DjangoModelFactory):
+    page = factory.SubFactory(PublicationPageFactory)
+    document = factory.SubFactory(DocumentFactory)
+    title = factory.Sequence(lambda n: f"Rapor {n}")
+
+    class Meta:
+        model = PublicationDocument

@@ -31,6 +31,18 @@ def _render_form(request, form: VisitRequestForm, *, chosen_ids: list[int], quer
     return render(request, "mentorship/public/visit_request.html", context, status=status)
 
 
+def rate_limited_response(request, limit: ratelimit.RateLimitResult):
+    """429 with Retry-After and a page saying when to try again (every public form answers the same way)."""
+    response = render(
+        request,
+        "mentorship/public/rate_limited.html",
+        {"retry_after_minutes": max(1, (limit.retry_after + 59) // 60)},
+        status=429,
+    )
+    response["Retry-After"] = str(limit.retry_after)
+    return response
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @csrf_protect
@@ -40,14 +52,7 @@ def visit_request(request):
     if request.method == "POST":
         limit = ratelimit.hit_request(request, scope=RATE_SCOPE, setting="VISIT_REQUEST_RATE_LIMIT")
         if not limit.allowed:
-            response = render(
-                request,
-                "mentorship/public/rate_limited.html",
-                {"retry_after_minutes": max(1, (limit.retry_after + 59) // 60)},
-                status=429,
-            )
-            response["Retry-After"] = str(limit.retry_after)
-            return response
+            return rate_limited_response(request, limit)
         form = VisitRequestForm(request.POST)
         if form.is_spam:
             # Tell the bot it worked; store nothing.

@@ -144,6 +144,13 @@ class EventPage(RoutablePageMixin, BasePage):
         if not self.place and not self.online_url:
             raise ValidationError({"place": _("Give the place, the online link, or both.")})
 
+    def get_context(self, request, *args, **kwargs):
+        from practices.outreach_selectors import event_links
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_links(self))
+        return context
+
     def has_started(self, *, now=None) -> bool:
         return self.start <= (now or timezone.now())
 
@@ -155,7 +162,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def detail(self, request):
         return self.render(request)
 
-    @path("takvim.ics", name="calendar")
+    @path("takvim/", name="calendar")
     def calendar(self, request):
         """The event as a calendar file anyone can add (no personal data: the event's own fields only)."""
         from practices.events import event_calendar
