@@ -163,6 +163,41 @@ def contacts_erase_expired(*, now: datetime.datetime | None = None, dry_run: boo
     return count
 
 
+ANONYMISED_REGISTRATION_NAME = "Anonimleştirilmiş katılımcı #%(id)s"
+
+
+def event_registrations_erase_expired(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
+    """Retention for event registrations: the person's details go CONTACT_RETENTION_DAYS after the event
+    ended; the organisation and the attended tick stay (the impact page counts municipalities trained)."""
+    from .models import EventRegistration
+
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=retention_policy().days)
+    due = EventRegistration.objects.filter(anonymised_at__isnull=True, event__end__lt=cutoff)
+    if dry_run:
+        return due.count()
+    count = 0
+    for registration in due.only("pk"):
+        # One row at a time, so the audit log (like contact erasure) names each; no personal data in it.
+        with transaction.atomic():
+            erased = EventRegistration.objects.filter(pk=registration.pk, anonymised_at__isnull=True).update(
+                name=ANONYMISED_REGISTRATION_NAME % {"id": registration.pk},
+                role="",
+                email="",
+                phone="",
+                anonymised_at=now,
+            )
+            if erased:
+                # Read again: the entry's label is the row's text, which must be the anonymised one.
+                log(
+                    instance=EventRegistration.objects.get(pk=registration.pk),
+                    action=RETENTION_ACTION,
+                    user=None,
+                )
+        count += erased
+    return count
+
+
 # ---- erasure ---------------------------------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 """Mentorship's periodic tasks, enqueued by the scheduler (portal/background.py) and run by the worker:
-follow-up reminders every morning, the weekly digest of stalled adoptions, and KVKK retention every night.
+follow-up reminders every morning, event reminders the day before, the weekly digest of stalled adoptions, and
+KVKK retention every night.
 Each is safe to run twice in a period; the commands of the same names do the same by hand."""
 
 import datetime
@@ -9,6 +10,7 @@ from django_tasks import task
 from portal.background import periodic, retried
 
 from . import privacy, reminders
+from .public import registration
 
 
 @periodic(every=datetime.timedelta(days=1), at=datetime.time(8, 0))
@@ -34,3 +36,20 @@ def send_stalled_adoptions_digest() -> int:
 def erase_expired_contacts() -> int:
     """KVKK retention: anonymise everyone whose process ended more than CONTACT_RETENTION_DAYS ago."""
     return privacy.contacts_erase_expired()
+
+
+@periodic(every=datetime.timedelta(days=1), at=datetime.time(9, 0))
+@task()
+@retried()
+def send_event_reminders() -> int:
+    """The day before an event, each registered person's reminder with the calendar file; each at most once
+    (a failed e-mail is released and sent by the next run)."""
+    return registration.event_reminders_send()
+
+
+@periodic(every=datetime.timedelta(days=1), at=datetime.time(3, 15))
+@task()
+@retried()
+def erase_expired_event_registrations() -> int:
+    """KVKK retention: registrations of events that ended more than CONTACT_RETENTION_DAYS ago."""
+    return privacy.event_registrations_erase_expired()

@@ -70,6 +70,7 @@ from .forms import (
 )
 from .models import Adoption, ContactPerson, FollowUp, Municipality, Visit, VisitStatus
 from .privacy_admin import ContactInspectView  # also registers the KVKK views and log actions
+from .registrations_admin import EventRegistrationViewSet
 from .public import figures as public_figures
 
 
@@ -481,7 +482,14 @@ class MentorshipViewSetGroup(ModelViewSetGroup):
     menu_label = _("Mentorship")
     menu_icon = "group"
     menu_order = 250
-    items = (MunicipalityViewSet, ContactPersonViewSet, VisitViewSet, FollowUpViewSet, AdoptionViewSet)
+    items = (
+        MunicipalityViewSet,
+        ContactPersonViewSet,
+        VisitViewSet,
+        FollowUpViewSet,
+        AdoptionViewSet,
+        EventRegistrationViewSet,
+    )
 
     def get_submenu_items(self):
         return [
