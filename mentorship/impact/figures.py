@@ -9,10 +9,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.utils import timezone
 
+from wagtail.models import Page
+
+from portal.text import fold
 from practices.models import PracticeMetric, PracticePage
 
-from ..models import ADOPTED_STAGES, Adoption, AdoptionMetric, AdoptionStage, Municipality, MunicipalityKind
+from ..models import (
+    ADOPTED_STAGES,
+    Adoption,
+    AdoptionMetric,
+    AdoptionStage,
+    EventRegistration,
+    Municipality,
+    MunicipalityKind,
+)
 from ..selectors import FunnelStage, Relationship, municipalities_with_relationship
 from .map import ImpactMap, MapEntry, MapStatus, build_map
 
@@ -109,6 +121,7 @@ class ImpactFigures:
     practices_total: int  # practices with an adoption in progress or done
     comparisons: list[PracticeComparison]  # at most PRACTICE_COMPARISONS_SHOWN
     comparisons_total: int  # practices whose adopters reported a metric
+    outreach: "OutreachFigures | None" = None  # trainings held, municipalities trained, publications
 
     @property
     def funnel_total(self) -> int:
@@ -340,4 +353,32 @@ def impact_figures(*, request=None) -> ImpactFigures:
         practices_total=len(listed),
         comparisons=practice_comparisons(practice_ids=compared_ids, pages=pages, request=request),
         comparisons_total=len(reported_ids),
+        outreach=outreach_figures(),
+    )
+
+
+@dataclass(frozen=True)
+class OutreachFigures:
+    events_held: int  # published trainings, sharing sessions and field visits that have ended
+    municipalities_trained: int  # distinct organisations with someone who attended one
+    publications: int  # published policy notes, field studies and reports
+
+
+def outreach_figures(*, now=None) -> OutreachFigures:
+    """Two queries: the page counts in one aggregate, and the organisations of attended registrations
+    (names of bodies, never of people), told apart however they were typed (case, Turkish letters, spaces)."""
+    now = now or timezone.now()
+    counts = Page.objects.live().aggregate(
+        held=Count("pk", filter=Q(eventpage__end__lt=now)),
+        publications=Count("pk", filter=Q(publicationpage__isnull=False)),
+    )
+    organisations = (
+        EventRegistration.objects.filter(attended=True, event__live=True, event__end__lt=now)
+        .order_by()
+        .values_list("organisation", flat=True)
+        .distinct()
+    )
+    trained = {" ".join(fold(name).split()) for name in organisations} - {""}
+    return OutreachFigures(
+        events_held=counts["held"], municipalities_trained=len(trained), publications=counts["publications"]
     )
