@@ -97,3 +97,12 @@ def publication_links(publication: PublicationPage) -> dict:
 def publications_citing(practice: PracticePage) -> list[PublicationPage]:
     """The published, public publications that cover a practice, newest first: one query."""
     return list(publications_published().filter(practices=practice).order_by("-publication_date", "-pk"))
+
+
+def publications_matching(*, text: str, limit: int = 5) -> list[PublicationPage]:
+    """Publications for the site search, best first: Wagtail's own search over PublicationPage's
+    search_fields (the practice search engine in search/ indexes practices only)."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    return list(PublicationPage.objects.live().public().search(text)[:limit])

@@ -14,6 +14,7 @@ from . import listing, selectors
 from .filter_panel import build_filter_panel
 from .filters import MAX_PAGE
 from .forms import LibraryFilterForm
+from .outreach_selectors import publications_citing
 from .sharing import practice_share_metadata
 
 PAGE_SIZE = 12
@@ -122,4 +123,6 @@ def practice_view(request, *, practice):
         tags=context["tags"],
         office_name=office.office_name,
     )
+    # Policy notes and field studies that cover this practice (one query).
+    context["citing_publications"] = publications_citing(practice)
     return practice.render(request, context_overrides=context)

@@ -46,6 +46,14 @@ def library_query_parameters() -> list[str]:
     return [*(spec.param for spec in FILTERS), YEAR_FROM, YEAR_TO, "sort", "page"]
 
 
+@hooks.register(PUBLIC_CACHE_PARAMETERS_HOOK)
+def publication_query_parameters() -> list[str]:
+    """The publications list's filters (its ?theme= is the library's, registered above)."""
+    from .models.publications import KIND_PARAMETER, THEME_PARAMETER
+
+    return [KIND_PARAMETER, THEME_PARAMETER]
+
+
 @hooks.register("register_admin_urls")
 def register_review_report_url():
     return [

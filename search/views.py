@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from practices import selectors
 from practices.filter_panel import build_filter_panel
 from practices.models import PracticeIndexPage
+from practices.outreach_selectors import publications_matching
 
 from .forms import SearchForm
 from .service import search
@@ -59,6 +60,8 @@ def search_view(request):
         "querystring": querystring(request),
         "suggestion_url": "?" + urlencode({"q": result.suggestion}) if result.suggestion else "",
         "searched": form.is_bound,
+        # Policy notes, field studies and reports in their own section beside the practices.
+        "publications": publications_matching(text=query.text),
     }
     if result.total == 0 and page_obj is not None:
         # Nothing found: offer the library's themes instead of an empty filter panel.
