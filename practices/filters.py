@@ -101,6 +101,19 @@ SORTS: dict[str, Promise] = {
     "most_adopted": _("Most adopted"),
     "start_year": _("Start year"),
 }
+# Content languages search knows (a page's locale.language_code): each has its own text analysis. A reader
+# searches the documents of their language, plus the DEFAULT_LANGUAGE (Turkish) document of every practice
+# not translated into it.
+SEARCH_LANGUAGES: dict[str, Promise] = {"tr": _("Turkish"), "en": _("English")}
+DEFAULT_LANGUAGE = "tr"
+
+
+def search_language(code: str | None) -> str:
+    """The search language for a language code ("en-gb" -> "en"); unknown or empty codes give Turkish."""
+    base = (code or "").lower().split("-")[0].split("_")[0]
+    return base if base in SEARCH_LANGUAGES else DEFAULT_LANGUAGE
+
+
 LIBRARY_SORTS = {name: label for name, label in SORTS.items() if name != "relevance"}
 DEFAULT_LIBRARY_SORT = "newest"
 

@@ -14,6 +14,7 @@ from practices.filters import (
     FIRST_START_YEAR,
     LAST_START_YEAR,
     MAX_PAGE,
+    SEARCH_LANGUAGES,
     SORTS,
     YEAR_FROM,
     YEAR_TO,
@@ -59,6 +60,16 @@ SearchParams = create_model(
     sort=(Literal[tuple(SORTS)], "relevance"),
     page=(int, Field(1, ge=1, le=MAX_PAGE)),
     page_size=(int, Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)),
+    language=(
+        Literal[tuple(SEARCH_LANGUAGES)] | None,
+        Field(
+            None,
+            description=(
+                "The reader's language: its practices, plus the Turkish original of practices not "
+                "translated into it. Defaults to the request's language."
+            ),
+        ),
+    ),
 )
 
 
@@ -127,6 +138,7 @@ def api_search(request, params: Query[SearchParams]):
         sort=params.sort,
         page=params.page,
         page_size=params.page_size,
+        **({"language": params.language} if params.language else {}),
     )
     result = service.search(query)
     return {

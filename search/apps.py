@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from portal.views import HEALTH_CHECKS
         from practices import listing
@@ -25,5 +25,18 @@ class SearchConfig(AppConfig):
         signals.connect_database_signals()
         for signal in (post_save, post_delete):
             signal.connect(synonyms.forget_synonyms, sender=SynonymGroup, dispatch_uid=f"synonyms_{signal}")
+        post_migrate.connect(build_missing_documents, sender=self, dispatch_uid="search_documents_bootstrap")
         if settings.SEARCH_BACKEND == "elasticsearch":
             signals.connect_elasticsearch_signals()
+
+
+def build_missing_documents(using="default", **kwargs):
+    """After migrate: a database with live practices but no search documents yet (the table was just
+    created) gets them, so the library is never empty after an upgrade."""
+    from practices.models import PracticePage
+
+    from .models import SearchDocument
+    from .store import rebuild_documents
+
+    if not SearchDocument.objects.using(using).exists() and PracticePage.objects.using(using).live().exists():
+        rebuild_documents()

@@ -34,7 +34,9 @@ folded_analyzer = analyzer(
 
 
 def turkish_text(**kwargs) -> Text:
-    return Text(analyzer=turkish_analyzer, fields={"folded": Text(analyzer=folded_analyzer)}, **kwargs)
+    """Turkish analysis, with a folded sub-field and an English-analysed one (English documents, issue 15)."""
+    fields = {"folded": Text(analyzer=folded_analyzer), "english": Text(analyzer="english")}
+    return Text(analyzer=turkish_analyzer, fields=fields, **kwargs)
 
 
 def index_name() -> str:
@@ -46,6 +48,9 @@ class PracticeDocument(Document):
     """One published practice as Elasticsearch stores it."""
 
     page_id = Integer()
+    # The page's language, and the readers' languages it is shown to (see search.store.served_languages).
+    language = Keyword()
+    serves = Keyword(multi=True)
     title = turkish_text()
     summary = turkish_text()
     body = turkish_text()
@@ -74,13 +79,21 @@ class PracticeDocument(Document):
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
 
     @classmethod
-    def from_page(cls, page) -> "PracticeDocument":
+    def from_page(cls, page, *, present: set[str] | None = None) -> "PracticeDocument":
+        """``present``: the languages the practice is published in (looked up when not given)."""
+        from .store import languages_present, page_language, served_languages
+
+        language = page_language(page)
+        if present is None:
+            present = languages_present(keys=[page.translation_key])[page.translation_key]
         tags = list(page.tags.all())
         # Everything a person might search for (sections, steps, partners, metrics, documents' text, ...).
         body = page.search_body
         return cls(
             meta={"id": page.pk},
             page_id=page.pk,
+            language=language,
+            serves=served_languages(language, present).strip("|").split("|"),
             title=page.title,
             summary=page.summary,
             body=" ".join(body.split()),

@@ -18,6 +18,7 @@ from practices.models import PracticePage
 
 from .backends.elasticsearch import get_client, transport_errors
 from .documents import PracticeDocument, index_body
+from .store import languages_present
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -71,12 +72,17 @@ def rebuild_index(
     pages = selectors.published_practices().order_by("pk")
     total = pages.count()
     done = 0
+    present = languages_present()
     ids = list(pages.values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
         batch = selectors.with_listing_data(PracticePage.objects.filter(pk__in=chunk))
         actions = [
-            {"_index": name, "_id": str(page.pk), "_source": PracticeDocument.from_page(page).to_dict()}
+            {
+                "_index": name,
+                "_id": str(page.pk),
+                "_source": PracticeDocument.from_page(page, present=present[page.translation_key]).to_dict(),
+            }
             for page in batch
         ]
         bulk(client, actions, refresh=False)

@@ -7,10 +7,11 @@ from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from practices.models import PracticePage
+from practices.models import SDG, PracticePage, PracticeTag, TargetGroup, Theme
 from practices.services import adoption_counts_changed
 
-from . import indexing
+from . import indexing, store
+from .models import SearchDocument
 
 
 def refresh_database_index(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -24,18 +25,106 @@ def refresh_database_index(sender, instance, raw=False, update_fields=None, **kw
         index.insert_or_update_object(instance)
 
 
+# Search documents (search.store): the database backend's only source, kept current on every change. ----
+
+
+def refresh_document(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A saved practice: recompute its document from the object itself (its tags and target groups may not
+    be stored yet), and its translations' (which languages a Turkish original stands in for)."""
+    if not raw and update_fields is None:
+        store.sync_practices(page_ids=(), instances={instance.pk: instance})
+
+
+def refresh_published(sender, instance, **kwargs):
+    """Published (also sent for pages of other types, ignored)."""
+    if isinstance(instance, PracticePage):
+        store.sync_practices(page_ids=[instance.pk])
+
+
+def refresh_unpublished(sender, instance, **kwargs):
+    """Unpublished; also sent, before the row changes, for a live page about to be deleted."""
+    if isinstance(instance, PracticePage):
+        store.sync_practices(page_ids=[instance.pk], gone=[instance.pk])
+
+
+def refresh_translations_of_deleted(sender, instance, **kwargs):
+    """A deleted practice's document goes with it (CASCADE); its translations may need to stand in."""
+    siblings = PracticePage.objects.filter(translation_key=instance.translation_key).exclude(pk=instance.pk)
+    store.sync_practices(page_ids=list(siblings.values_list("pk", flat=True)), gone=[instance.pk])
+
+
+def refresh_moved(sender, instance, **kwargs):
+    """A moved page may now sit under a private section (or leave one): every practice below it."""
+    ids = PracticePage.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True)
+    store.sync_practices(page_ids=list(ids))
+
+
+def refresh_restricted(sender, instance, **kwargs):
+    """A privacy change: practices that became private lose their document, public ones get it back."""
+    ids = PracticePage.objects.descendant_of(instance.page, inclusive=True).values_list("pk", flat=True)
+    store.sync_practices(page_ids=list(ids))
+
+
+def refresh_adoption_counts(sender, page_ids, **kwargs):
+    """The count is a queryset update (no page signal): copy it, so "most adopted" sorts by it."""
+    for page_id, count in PracticePage.objects.filter(pk__in=page_ids).values_list("pk", "adoption_count"):
+        SearchDocument.objects.filter(pk=page_id).update(adoption_count=count)
+
+
+def refresh_taxonomy(sender, instance, raw=False, **kwargs):
+    """A renamed theme, target group, SDG or tag: its name is in the documents' text and facet labels."""
+    if raw:
+        return
+    if sender is Theme:
+        ids = PracticePage.objects.filter(theme=instance).values_list("pk", flat=True)
+    elif sender is TargetGroup:
+        ids = PracticePage.target_groups.through.objects.filter(targetgroup=instance).values_list(
+            "practicepage_id", flat=True
+        )
+    elif sender is SDG:
+        ids = PracticePage.sdgs.through.objects.filter(sdg=instance).values_list("practicepage_id", flat=True)
+    else:
+        ids = PracticeTag.objects.filter(tag_id=instance.pk).values_list("content_object_id", flat=True)
+    store.sync_practices(page_ids=list(ids))
+
+
 def connect_database_signals() -> None:
     post_save.connect(refresh_database_index, sender=PracticePage, dispatch_uid="search_refresh_db_index")
+    post_save.connect(refresh_document, sender=PracticePage, dispatch_uid="search_document_saved")
+    page_published.connect(refresh_published, dispatch_uid="search_document_published")
+    page_unpublished.connect(refresh_unpublished, dispatch_uid="search_document_unpublished")
+    post_delete.connect(
+        refresh_translations_of_deleted, sender=PracticePage, dispatch_uid="search_document_deleted"
+    )
+    post_page_move.connect(refresh_moved, dispatch_uid="search_document_moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            refresh_restricted, sender=PageViewRestriction, dispatch_uid=f"search_document_{signal}"
+        )
+    adoption_counts_changed.connect(refresh_adoption_counts, dispatch_uid="search_document_adoption_counts")
+    from taggit.models import Tag
+
+    for model in (Theme, TargetGroup, SDG, Tag):
+        post_save.connect(refresh_taxonomy, sender=model, dispatch_uid=f"search_document_taxonomy_{model}")
+
+
+def reindex_translations(page: PracticePage) -> None:
+    """A translation appearing or going changes which languages the others are shown in ("serves")."""
+    siblings = PracticePage.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    for page_id in siblings.values_list("pk", flat=True):
+        indexing.enqueue(indexing.index_practice_task, page_id)
 
 
 def on_published(sender, instance, **kwargs):
     if isinstance(instance, PracticePage):
         indexing.enqueue(indexing.index_practice_task, instance.pk)
+        reindex_translations(instance)
 
 
 def on_unpublished_or_deleted(sender, instance, **kwargs):
     if isinstance(instance, PracticePage):
         indexing.enqueue(indexing.remove_practice_task, instance.pk)
+        reindex_translations(instance)
 
 
 def on_moved(sender, instance, **kwargs):

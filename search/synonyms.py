@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 from portal.text import fold, turkish_lower, turkish_stems, words
+from practices.filters import DEFAULT_LANGUAGE
 
 CACHE_KEY = "search:synonyms:v1"
 CACHE_SECONDS = 3600
@@ -39,15 +40,25 @@ def forget_synonyms(**kwargs) -> None:
     cache.delete(CACHE_KEY)
 
 
-def word_variants(word: str) -> list[str]:
-    """The word as typed (Turkish lower case), folded, and its stems."""
-    return list(dict.fromkeys([turkish_lower(word), fold(word), *turkish_stems(word)]))
+def stems(word: str, language: str) -> tuple[str, ...]:
+    """A word's stems in a search language: Snowball English for "en", the Turkish chain otherwise."""
+    if language == "en":
+        from .store import english_stems
+
+        return english_stems(word)
+    return turkish_stems(word)
 
 
-def expand(text: str) -> list[Alternatives]:
+def word_variants(word: str, language: str = DEFAULT_LANGUAGE) -> list[str]:
+    """The word as typed (Turkish lower case), folded, and its stems in the language."""
+    return list(dict.fromkeys([turkish_lower(word), fold(word), *stems(word, language)]))
+
+
+def expand(text: str, language: str = DEFAULT_LANGUAGE) -> list[Alternatives]:
     """One Alternatives per typed word (at most MAX_TERMS); all must match, any alternative of each may.
 
-    When the whole text is a synonym term ("65 yaş üstü"), it is one group of alternatives instead.
+    Words are stemmed for the documents' language (Turkish or English). When the whole text is a synonym
+    term ("65 yaş üstü"), it is one group of alternatives instead.
     """
     typed = words(text)[:MAX_TERMS]
     if not typed:
@@ -55,22 +66,22 @@ def expand(text: str) -> list[Alternatives]:
     synonyms = synonym_map()
     whole = synonyms.get(fold(" ".join(typed))) if len(typed) > 1 else None
     if whole:
-        return [split_terms(whole)]
+        return [split_terms(whole, language)]
     groups = []
     for word in typed:
         found: set[str] = set()
-        for variant in [word, *turkish_stems(word)]:
+        for variant in [word, *stems(word, language)]:
             found.update(synonyms.get(fold(variant), ()))
-        extra = split_terms(tuple(found))
-        variants = word_variants(word)
+        extra = split_terms(tuple(found), language)
+        variants = word_variants(word, language)
         for synonym in extra.words:
-            variants += word_variants(synonym)
+            variants += word_variants(synonym, language)
         groups.append(Alternatives(tuple(dict.fromkeys(variants)), extra.phrases))
     return groups
 
 
-def split_terms(terms: tuple[str, ...]) -> Alternatives:
-    single = [variant for term in terms if len(words(term)) == 1 for variant in word_variants(term)]
+def split_terms(terms: tuple[str, ...], language: str = DEFAULT_LANGUAGE) -> Alternatives:
+    single = [variant for term in terms if len(words(term)) == 1 for variant in word_variants(term, language)]
     phrases = [turkish_lower(term) for term in terms if len(words(term)) > 1]
     phrases += [fold(phrase) for phrase in phrases]
     return Alternatives(tuple(dict.fromkeys(single)), tuple(dict.fromkeys(phrases)))

@@ -2,15 +2,19 @@
 
 from dataclasses import dataclass, field, fields, replace
 
+from django.utils.translation import get_language
+
 from practices.filters import (
     DEFAULT_PAGE_SIZE,
     FACETS,
     MAX_PAGE,
     MAX_PAGE_SIZE,
     MAX_TEXT_LENGTH,
+    SEARCH_LANGUAGES,
     SORTS,
     FacetValue,
     PracticeFilters,
+    search_language,
 )
 
 __all__ = [
@@ -27,6 +31,11 @@ __all__ = [
 ]
 
 
+def active_search_language() -> str:
+    """The active language as a search language ("tr" when none is active or it is not searchable)."""
+    return search_language(get_language())
+
+
 @dataclass(frozen=True, kw_only=True)
 class SearchQuery(PracticeFilters):
     """One search: free text plus the library's filters (inherited from PracticeFilters, the vocabulary's
@@ -37,8 +46,13 @@ class SearchQuery(PracticeFilters):
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     with_facets: bool = True
+    # The reader's language (practices.filters.SEARCH_LANGUAGES): its documents, plus the Turkish original
+    # of every practice not translated into it. Defaults to the active language.
+    language: str = field(default_factory=active_search_language)
 
     def __post_init__(self):
+        if self.language not in SEARCH_LANGUAGES:
+            raise ValueError(f"Unknown language {self.language!r}; use one of {', '.join(SEARCH_LANGUAGES)}.")
         if self.page > MAX_PAGE:
             raise ValueError(f"page must be {MAX_PAGE} or less.")
         if self.sort not in SORTS:

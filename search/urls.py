@@ -1,11 +1,10 @@
-"""Search routes: the search page and the JSON API (mounted at the site root by portal.urls)."""
+"""Search routes: the search page (per language: /ara/, /en/ara/) and the JSON API (unprefixed), mounted by
+portal.urls."""
 
 from django.urls import path
 
 from . import views
 from .api import search_api
 
-urlpatterns = [
-    path("ara/", views.search_view, name="search"),
-    path("api/", search_api.urls),
-]
+urlpatterns = [path("ara/", views.search_view, name="search")]
+api_urlpatterns = [path("api/", search_api.urls)]

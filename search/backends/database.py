@@ -1,104 +1,169 @@
-"""Database backend: Wagtail's search on the active database, facets by ORM aggregation in one query."""
+"""Database backend: the persisted search documents (search.models.SearchDocument) on the active database.
 
+Search, facets and the filtered library read only the documents: PostgreSQL matches their tsvector (GIN
+index, Turkish or English configuration per document), other databases match their folded word columns
+with LIKE. Pages are loaded only for the page of results shown.
+"""
+
+from django.contrib.postgres.search import SearchQuery as TextQuery
+from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
-
-from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, Phrase, PlainText
+from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
 
 from portal.text import fold, words
 from practices import selectors
+from practices.filters import DEFAULT_LANGUAGE
 from practices.models import PracticePage, PracticeTag
 
+from ..models import SearchDocument
 from ..snippets import cached_vocabulary, has_match, highlight, suggest
-from ..synonyms import expand
-from ..types import SearchHit, SearchQuery, SearchResult
-from .facets import BrowseScope, FacetScope, browse_facet_counts, facet_counts, province_label
+from ..store import TEXT_SEARCH_CONFIGS
+from ..synonyms import Alternatives, expand
+from ..types import SearchHit, SearchQuery, SearchResult, active_search_language
+from .facets import (
+    BrowseScope,
+    FacetScope,
+    browse_facet_counts,
+    facet_counts,
+    filter_documents,
+    province_label,
+)
 
-__all__ = ["DatabaseSearchBackend", "make_hit", "province_label"]
+__all__ = ["DatabaseSearchBackend", "make_hit", "province_label", "shown_documents"]
 
 MAX_TERMS = 10
+DOCUMENT_SORTS: dict[str, tuple] = {
+    "newest": ("-first_published_at", "-pk"),
+    "title": ("title_sort", "pk"),
+    "most_adopted": ("-adoption_count", "title_sort", "pk"),
+    "start_year": ("-start_year", "title_sort", "pk"),
+}
+TEXT_COLUMNS = ("title_folded", "body_folded", "stems")
 
 
-def text_query(text: str):
-    """Every word must match: as typed, folded, by a Turkish stem or by a synonym (search/synonyms.py)."""
-    parts = []
-    for alternatives in expand(text):
-        options = [PlainText(word) for word in alternatives.words]
-        options += [Phrase(phrase) for phrase in alternatives.phrases]
-        parts.append(options[0] if len(options) == 1 else Or(options))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
+def shown_documents(language: str) -> QuerySet[SearchDocument]:
+    """The documents a reader of ``language`` sees: theirs, and the Turkish originals not translated."""
+    return SearchDocument.objects.filter(serves__contains=f"|{language}|")
+
+
+def searched_languages(language: str) -> list[str]:
+    """The document languages in a reader's scope, each matched with its own analysis."""
+    return list(dict.fromkeys([language, DEFAULT_LANGUAGE]))
+
+
+def folded_alternatives(alternatives: Alternatives) -> tuple[list[str], list[str]]:
+    """An Alternatives' words and phrases folded like the documents' text, without repeats."""
+    single = list(dict.fromkeys(fold(word) for word in alternatives.words if fold(word)))
+    phrases = list(dict.fromkeys(" ".join(words(fold(phrase))) for phrase in alternatives.phrases))
+    return single, [phrase for phrase in phrases if phrase]
+
+
+def text_query(text: str, language: str) -> TextQuery | None:
+    """PostgreSQL: every word must match, as typed/folded, by a stem or by a synonym (search/synonyms.py)."""
+    config = TEXT_SEARCH_CONFIGS[language]
+    combined = None
+    for alternatives in expand(text, language):
+        single, phrases = folded_alternatives(alternatives)
+        options = [TextQuery(word, config=config, search_type="plain") for word in single]
+        options += [TextQuery(phrase, config=config, search_type="phrase") for phrase in phrases]
+        if not options:
+            continue
+        group = options[0]
+        for option in options[1:]:
+            group = group | option
+        combined = group if combined is None else combined & group
+    return combined
+
+
+def like_condition(text: str, language: str) -> Q | None:
+    """Other databases: the same rule over the folded word columns (" word " inside " w1 w2 ... ")."""
+    condition = None
+    for alternatives in expand(text, language):
+        single, phrases = folded_alternatives(alternatives)
+        group = Q()
+        for term in [*single, *phrases]:
+            for column in TEXT_COLUMNS:
+                group |= Q(**{f"{column}__contains": f" {term} "})
+        if group:
+            condition = group if condition is None else condition & group
+    return condition
+
+
+def title_first(text: str):
+    """1 when every typed word starts a word of the folded title and tags, else 0."""
+    typed = [fold(word) for word in words(text)[:MAX_TERMS] if fold(word)]
+    condition = Q()
+    for word in typed:
+        condition &= Q(title_folded__contains=f" {word}")
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def load_pages(page_ids: list[int]) -> list[PracticePage]:
+    """The practices of one page of results, in order, with what a card shows."""
+    loaded = selectors.with_listing_data(PracticePage.objects.live().filter(pk__in=page_ids)).in_bulk()
+    return [loaded[pk] for pk in page_ids if pk in loaded]
 
 
 class DatabaseSearchBackend:
     name = "database"
 
-    def __init__(self):
-        self.wagtail_backend = get_search_backend()
-
     # Matching -----------------------------------------------------------------------------------------
 
-    def matching(self, base: QuerySet, text: str) -> QuerySet | None:
-        """Pages of ``base`` matching the text, by relevance, title/tag matches first; None for no words."""
-        query = text_query(text)
-        if query is None:
+    def matching(self, documents: QuerySet[SearchDocument], text: str, language: str) -> QuerySet | None:
+        """Documents matching the text, by relevance, title/tag matches first; None for no words.
+
+        Each document language in the reader's scope is matched with its own stemming: an English reader's
+        "elderly" matches English documents by its English stem and Turkish originals through the synonym
+        list ("yaşlı").
+        """
+        if not words(text):
             return None
-        # modelsearch gets every practice and ``base`` is ANDed on afterwards: modelsearch refuses filters it
-        # cannot translate into its own (such as an Exists() in the published/public restriction).
-        everything = PracticePage.objects.all()
-        matched = self.wagtail_backend.search(
-            query, everything, operator="and", order_by_relevance=True
-        ).get_queryset()
-        relevance = matched.query.order_by
-        # Title and tag matches rank first on every database: SQLite's index weighs all body fields alike.
-        strong_terms = " ".join(fold(word) for word in words(text)[:MAX_TERMS])
-        strong = self.wagtail_backend.autocomplete(
-            strong_terms, everything, fields=None, order_by_relevance=False
-        )
-        if connection.vendor == "postgresql":
-            # The matched row's own index entry already holds the autocomplete vector: test it in place
-            # rather than running the autocomplete search over every practice as a subquery.
-            compiler = strong.query_compiler
-            prefix_query = compiler.build_tsquery(
-                compiler.query, config=compiler.get_config(self.wagtail_backend)
-            )
-            matched = matched.alias(_autocomplete_=F("index_entries__autocomplete"))
-            condition = When(_autocomplete_=prefix_query, then=Value(1))
-        else:
-            condition = When(pk__in=strong.get_queryset().order_by().values("pk"), then=Value(1))
-        title_first = Case(condition, default=Value(0), output_field=IntegerField())
-        return (matched & base).order_by(title_first.desc(), *relevance)
+        postgres = connection.vendor == "postgresql"
+        scoped = searched_languages(language)
+        condition, ranks = Q(pk__in=[]), []
+        for code in scoped:
+            own = Q(language=code) if len(scoped) > 1 else Q()
+            if postgres:
+                query = text_query(text, code)
+                if query is None:
+                    continue
+                condition |= own & Q(vector=query)
+                ranks.append(When(own, then=SearchRank(F("vector"), query)))
+            else:
+                match = like_condition(text, code)
+                if match is not None:
+                    condition |= own & match
+        matched = documents.filter(condition).alias(_title_first_=title_first(text))
+        ordering = [F("_title_first_").desc()]
+        if ranks:
+            matched = matched.alias(_rank_=Case(*ranks, default=Value(0.0), output_field=FloatField()))
+            ordering.append(F("_rank_").desc())
+        return matched.order_by(*ordering, "-first_published_at", "-pk")
 
     def search(self, query: SearchQuery) -> SearchResult:
-        base = selectors.published_practices()
-        matched = self.matching(base, query.text) if query.text.strip() else None
+        documents = shown_documents(query.language)
+        matched = self.matching(documents, query.text, query.language) if query.text.strip() else None
         filters = query.filters
         facets: dict = {}
         if matched is not None:
             # The full-text match is the expensive part, so it runs once: every match in order, with what
             # the facets count and whether it passes each filter; the page, total and facets come from it.
             sort = query.effective_sort
-            scope = FacetScope(
-                matched if sort == "relevance" else selectors.sort_practices(matched, sort),
-                filters,
-                by_ids=True,
-            )
+            ordered = matched if sort == "relevance" else matched.order_by(*DOCUMENT_SORTS[sort])
+            scope = FacetScope(ordered, filters, by_ids=True)
             ranked_ids = [row.pk for row in scope.passing()]
             total = len(ranked_ids)
             page_ids = ranked_ids[query.offset : query.offset + query.page_size]
-            loaded = selectors.with_listing_data(PracticePage.objects.filter(pk__in=page_ids)).in_bulk()
-            pages = [loaded[pk] for pk in page_ids if pk in loaded]
         else:
-            filtered = selectors.filter_practices(base, filters)
+            filtered = filter_documents(documents, filters)
             if query.with_facets:
-                total, facets = browse_facet_counts(query, BrowseScope(base, filters))
+                total, facets = browse_facet_counts(query, BrowseScope(documents, filters))
             else:
                 total = filtered.order_by().count()
             sort = "newest" if query.sort == "relevance" else query.sort
-            ordered = selectors.sort_practices(filtered, sort)
-            pages = list(selectors.with_listing_data(ordered)[query.offset : query.offset + query.page_size])
+            ordered = filtered.order_by(*DOCUMENT_SORTS[sort]).values_list("pk", flat=True)
+            page_ids = list(ordered[query.offset : query.offset + query.page_size])
+        pages = load_pages(page_ids)
         text = query.text if matched is not None else ""
         hits = [self.hit(page, text) for page in pages]
         if matched is not None and query.with_facets:
@@ -117,17 +182,17 @@ class DatabaseSearchBackend:
             took_ms=0.0,
         )
 
-    def autocomplete(self, text: str, *, limit: int = 8) -> list[dict]:
+    def autocomplete(self, text: str, *, limit: int = 8, language: str | None = None) -> list[dict]:
         """Titles whose words start with what was typed (folded, so "cocu" completes "Çocuk")."""
-        terms = " ".join(fold(word) for word in words(text)[:MAX_TERMS])
-        if not terms:
+        typed = [fold(word) for word in words(text)[:MAX_TERMS] if fold(word)]
+        if not typed:
             return []
-        # As in matching(): modelsearch gets every practice, the published/public restriction comes after.
-        results = self.wagtail_backend.autocomplete(
-            terms, PracticePage.objects.all(), order_by_relevance=True
-        ).get_queryset()
-        pages = (results & selectors.published_practices()).order_by(*results.query.order_by)[:limit]
-        return [{"title": page.title, "url": page.url} for page in pages]
+        documents = shown_documents(language or active_search_language())
+        for word in typed:
+            documents = documents.filter(title_folded__contains=f" {word}")
+        page_ids = list(documents.order_by("title_sort", "pk").values_list("pk", flat=True)[:limit])
+        pages = PracticePage.objects.live().filter(pk__in=page_ids).in_bulk()
+        return [{"title": pages[pk].title, "url": pages[pk].url} for pk in page_ids if pk in pages]
 
     def health(self) -> dict[str, str]:
         return {"search": f"ok ({self.name})"}

@@ -14,7 +14,7 @@ from taggit.models import Tag
 
 from portal.text import fold, turkish_lower, words
 from practices import selectors
-from practices.filters import FILTERS, YEAR_FACET, year_selected
+from practices.filters import DEFAULT_LANGUAGE, FILTERS, YEAR_FACET, year_selected
 from practices.models import SDG, PracticePage, TargetGroup, Theme
 
 from ..synonyms import Alternatives, expand
@@ -24,9 +24,19 @@ from .database import make_hit, province_label
 logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = ["title^4", "tags^3", "summary^2", "theme^2", "place^2", "body"]
-FOLDED_FIELDS = [
-    f"{name.split('^')[0]}.folded" + (f"^{name.split('^')[1]}" if "^" in name else "") for name in TEXT_FIELDS
-]
+
+
+def subfields(suffix: str) -> list[str]:
+    """TEXT_FIELDS' sub-field ``suffix`` with the same boosts ("title^4" -> "title.folded^4")."""
+    return [
+        f"{name.split('^')[0]}.{suffix}" + (f"^{name.split('^')[1]}" if "^" in name else "")
+        for name in TEXT_FIELDS
+    ]
+
+
+FOLDED_FIELDS = subfields("folded")
+# English documents (language "en"): the same fields through Elasticsearch's English analyzer.
+ENGLISH_FIELDS = subfields("english")
 TOP_TAGS = 100
 # facet name -> (keyword field in the index, SearchQuery attribute holding the chosen values)
 FACETS = {spec.param: (spec.index_field, spec.attr) for spec in FILTERS} | {YEAR_FACET: ("start_year", None)}
@@ -51,13 +61,15 @@ SORTS = {
 # Pure request builders -------------------------------------------------------------------------------
 
 
-def text_clause(text: str) -> dict:
-    """Every word must match: as typed (Turkish analyzer, stemmed) or folded (no Turkish letters); and,
-    where Turkish stems or editors' synonyms add alternatives, each word by any of them (search/synonyms)."""
+def text_clause(text: str, language: str = DEFAULT_LANGUAGE) -> dict:
+    """Every word must match: as typed (Turkish analyzer, stemmed) or folded (no Turkish letters), or for an
+    English reader by the English analyzer; and, where Turkish stems or editors' synonyms add alternatives,
+    each word by any of them (search/synonyms)."""
     cleaned = " ".join(words(text))
+    field_sets = (TEXT_FIELDS, FOLDED_FIELDS, *([ENGLISH_FIELDS] if language == "en" else []))
     should = [
         {"multi_match": {"query": cleaned, "type": "cross_fields", "operator": "and", "fields": fields}}
-        for fields in (TEXT_FIELDS, FOLDED_FIELDS)
+        for fields in field_sets
     ]
     groups = expand(text)
     if any(
@@ -100,12 +112,13 @@ def facet_filters(query: SearchQuery) -> dict[str, dict]:
 def build_search_body(query: SearchQuery) -> dict:
     """The search request as data: text, filters, facets with post_filter, highlight, sort, page."""
     text = " ".join(words(query.text))
-    must = [text_clause(text)] if text else [{"match_all": {}}]
+    must = [text_clause(text, query.language)] if text else [{"match_all": {}}]
     # Every filter is a facet: the filters go to post_filter so each facet's aggregation can ignore its own
     # choice (and only its own).
     chosen = facet_filters(query)
     body: dict = {
-        "query": {"bool": {"must": must}},
+        # The reader's language: its documents and the Turkish originals not translated into it.
+        "query": {"bool": {"must": must, "filter": [{"term": {"serves": query.language}}]}},
         "from": query.offset,
         "size": query.page_size,
         "track_total_hits": True,

@@ -1,26 +1,35 @@
 """Facet counts for the database backend; each facet ignores its own filter (like Elasticsearch post_filter).
 
-Every filter of the vocabulary (practices.filters) is a facet. The practices in scope (the text's matches,
-or every published practice) are read once, with the columns the single-valued facets count and one flag
-per active filter group. Theme, status, evidence level, budget band, province and start year are counted
-from those rows in Python; target groups, SDGs and tags (many-to-many) are aggregated by
-the database in one UNION ALL query. A search with facets therefore costs two queries for them whatever
-the number of matches.
+Everything here reads the search documents (search.models.SearchDocument and its SearchFacetValue rows),
+never the pages. Every filter of the vocabulary (practices.filters) is a facet. The documents in scope
+(the text's matches, or every document shown in the reader's language) are read once, with the columns
+the single-valued facets count and one flag per active filter group. Theme, status, evidence level,
+budget band, province and start year are counted from those rows in Python; target groups, SDGs and tags
+(SearchFacetValue rows) are aggregated by the database in one UNION ALL query. A search with facets
+therefore costs two queries for them whatever the number of matches.
 """
 
 from collections import Counter
 from dataclasses import fields, replace
 from typing import NamedTuple
 
-from django.db.models import BooleanField, Case, CharField, Count, F, QuerySet, Value, When
+from django.db.models import BooleanField, Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
 
 from portal.provinces import PROVINCE_BY_PLATE
-from practices import selectors
-from practices.filters import FACETS, FILTER_BY_PARAM, FILTERS, YEAR_FACET, YEAR_FROM, YEAR_TO, year_selected
-from practices.models import PracticePage, PracticeTag
-from practices.selectors import PracticeFilters
+from practices.filters import (
+    FACETS,
+    FILTER_BY_PARAM,
+    FILTERS,
+    YEAR_FACET,
+    YEAR_FROM,
+    YEAR_TO,
+    Filter,
+    PracticeFilters,
+    year_selected,
+)
 
+from ..models import SearchDocument, SearchFacetValue
 from ..types import FacetValue, SearchQuery
 from .sql import Among, union_all_rows
 
@@ -35,8 +44,8 @@ FACET_FILTER_FIELDS: dict[str, tuple[str, ...]] = {spec.param: (spec.attr,) for 
 ALWAYS = ""
 ROW_COLUMNS = (
     "pk",
-    "theme__slug",
-    "theme__name",
+    "theme_slug",
+    "theme_name",
     "status",
     "evidence_level",
     "budget_band",
@@ -45,6 +54,37 @@ ROW_COLUMNS = (
 )
 # Many-to-many facet rows: sort_1..3 reproduce each facet's own order in one ORDER BY.
 MANY_COLUMNS = ("value", "label", "n", "sort_1", "sort_2", "sort_3")
+
+
+def document_column(spec: Filter) -> str:
+    """The SearchDocument column of a single-valued filter: its practice field, one level flattened
+    ("theme__slug" -> "theme_slug")."""
+    return spec.field.replace("__", "_")
+
+
+def filter_condition(filters: PracticeFilters) -> Q:
+    """The vocabulary's filters on search documents: values of one filter OR-ed, filters AND-ed; the
+    many-valued ones through SearchFacetValue (an id subquery, so documents are never duplicated)."""
+    condition = Q()
+    for spec in FILTERS:
+        values = filters.values_of(spec.param)
+        if not values:
+            continue
+        if spec.many:
+            keys = [str(value) for value in values]
+            ids = SearchFacetValue.objects.filter(facet=spec.param, key__in=keys).values("document_id")
+            condition &= Q(pk__in=ids)
+        else:
+            condition &= Q(**{f"{document_column(spec)}__in": values})
+    if filters.year_from:
+        condition &= Q(start_year__gte=filters.year_from)
+    if filters.year_to:
+        condition &= Q(start_year__lte=filters.year_to)
+    return condition
+
+
+def filter_documents(queryset: QuerySet[SearchDocument], filters: PracticeFilters) -> QuerySet:
+    return queryset.filter(filter_condition(filters))
 
 
 def cleared(filters: PracticeFilters, names) -> PracticeFilters:
@@ -91,16 +131,13 @@ def failed_group(flags: tuple[bool, ...]) -> int | None:
 class FacetScope:
     """The practices in scope, read once: every text match in order, or every published practice."""
 
-    def __init__(self, ordered: QuerySet[PracticePage], filters: PracticeFilters, *, by_ids: bool):
+    def __init__(self, ordered: QuerySet[SearchDocument], filters: PracticeFilters, *, by_ids: bool):
         self.filters = filters
         self.by_ids = by_ids
         self.groups = list(filter_groups(filters).items())
         flags = {
             f"passes_{index}": Case(
-                When(
-                    pk__in=selectors.filter_practices(PracticePage.objects.all(), alone).values("pk"),
-                    then=True,
-                ),
+                When(filter_condition(alone), then=True),
                 default=False,
                 output_field=BooleanField(),
             )
@@ -129,17 +166,17 @@ class FacetScope:
 
 
 class BrowseScope:
-    """Every published practice (no search text): facets are counted by the database, never row by row."""
+    """Every document shown (no search text): facets are counted by the database, never row by row."""
 
     by_ids = False
 
-    def __init__(self, queryset: QuerySet[PracticePage], filters: PracticeFilters):
+    def __init__(self, queryset: QuerySet[SearchDocument], filters: PracticeFilters):
         self.queryset, self.filters = queryset.order_by(), filters
 
-    def members(self, facet: str | None) -> QuerySet[PracticePage]:
-        """Practices passing every filter, or every filter except the facet's own."""
+    def members(self, facet: str | None) -> QuerySet[SearchDocument]:
+        """Documents passing every filter, or every filter except the facet's own."""
         ignored = FACET_FILTER_FIELDS[facet] if facet else ()
-        return selectors.filter_practices(self.queryset, cleared(self.filters, ignored))
+        return filter_documents(self.queryset, cleared(self.filters, ignored))
 
     def restrict(self, queryset: QuerySet, column: str, facet: str) -> QuerySet:
         return queryset.filter(**{f"{column}__in": self.members(facet).values("pk")})
@@ -156,7 +193,7 @@ def facet_counts(query: SearchQuery, scope: FacetScope) -> dict[str, list[FacetV
 
 # Single-valued facets and the practice column each counts.
 SINGLE_VALUED = {
-    "theme": "theme__slug",
+    "theme": "theme_slug",
     "status": "status",
     "evidence": "evidence_level",
     "budget": "budget_band",
@@ -224,7 +261,7 @@ def browse_facet_counts(query: SearchQuery, scope: BrowseScope) -> tuple[int, di
         )
     ]
     for facet, column in SINGLE_VALUED.items():
-        label = F("theme__name") if facet == "theme" else empty
+        label = F("theme_name") if facet == "theme" else empty
         grouped = scope.members(facet).values(
             value=Cast(column, CharField()), label=label, sort_1=zero, sort_2=zero, sort_3=empty
         )
@@ -256,41 +293,34 @@ def many_valued_facets(query: SearchQuery, scope: FacetScope) -> dict[str, list[
 
 
 def many_valued_parts(scope) -> list[tuple[str, QuerySet]]:
-    """The many-to-many facets as values() querysets with MANY_COLUMNS, for union_all_rows."""
+    """The many-valued facets as values() querysets with MANY_COLUMNS, for union_all_rows: each counts the
+    SearchFacetValue rows of the documents passing every filter but the facet's own."""
     zero, empty = Value(0), Value("")
-    tagged = Count("content_object_id", distinct=True)
+    documents = Count("document_id")
+    rows = {
+        facet: scope.restrict(SearchFacetValue.objects.filter(facet=facet), "document_id", facet)
+        for facet in MANY_VALUED
+    }
     return [
         (
             "target_group",
-            scope.restrict(PracticePage.target_groups.through.objects, "practicepage_id", "target_group")
-            .values(
-                value=F("targetgroup__slug"),
-                label=F("targetgroup__name"),
-                sort_1=F("targetgroup__life_stage_order"),
-                sort_2=zero,
-                sort_3=F("targetgroup__name"),
-            )
-            .annotate(n=Count("practicepage_id", distinct=True))
+            rows["target_group"]
+            .values(value=F("key"), label=F("name"), sort_1=F("position"), sort_2=zero, sort_3=F("name"))
+            .annotate(n=documents)
             .order_by(),
         ),
         (
             "tag",
-            scope.restrict(PracticeTag.objects, "content_object_id", "tag")
-            .values(value=F("tag__slug"), label=F("tag__name"), sort_2=zero, sort_3=F("tag__name"))
-            .annotate(n=tagged, sort_1=-tagged)
+            rows["tag"]
+            .values(value=F("key"), label=F("name"), sort_2=zero, sort_3=F("name"))
+            .annotate(n=documents, sort_1=-documents)
             .order_by(),
         ),
         (
             "sdg",
-            scope.restrict(PracticePage.sdgs.through.objects, "practicepage_id", "sdg")
-            .values(
-                value=Cast("sdg__number", CharField()),
-                label=F("sdg__name"),
-                sort_1=F("sdg__number"),
-                sort_2=zero,
-                sort_3=empty,
-            )
-            .annotate(n=Count("practicepage_id", distinct=True))
+            rows["sdg"]
+            .values(value=F("key"), label=F("name"), sort_1=F("position"), sort_2=zero, sort_3=empty)
+            .annotate(n=documents)
             .order_by(),
         ),
     ]

@@ -79,8 +79,9 @@ def test_text_query_with_filters_facets_sort_and_page():
         "fields": ["title^4", "tags^3", "summary^2", "theme^2", "place^2", "body"],
     }
     assert should[1]["multi_match"]["fields"] == FOLDED
-    # Every filter is a facet, so every filter is a post filter; several tags mean any of them (OR).
-    assert "filter" not in body["query"]["bool"]
+    # Every filter is a facet, so every filter is a post filter; several tags mean any of them (OR). The
+    # query's own filter is the reader's language (Turkish by default).
+    assert body["query"]["bool"]["filter"] == [{"term": {"serves": "tr"}}]
     theme = {"terms": {"theme_slug": ["saglik"]}}
     tags = {"terms": {"tag_slugs": ["oyun", "park"]}}
     evidence = {"terms": {"evidence_level": ["evaluated"]}}
