@@ -14,6 +14,11 @@ class MentorshipConfig(AppConfig):
 
         demo_data_loaded.connect(on_demo_data_loaded, dispatch_uid="mentorship-demo")
 
+        from .demo_events import on_demo_data_loaded as on_demo_data_loaded_events
+
+        # After the municipalities above: registrations name them as organisations.
+        demo_data_loaded.connect(on_demo_data_loaded_events, dispatch_uid="mentorship-demo-events")
+
         from portal.sitemaps import SITEMAP_VIEWS
 
         SITEMAP_VIEWS.append("impact")

@@ -351,6 +351,10 @@ def load_library(*, log: Log, with_users: bool) -> DemoResult:
     groups = load_target_groups(result, log)
     log("Uygulamalar…")
     result.practices = load_practices(result, log, themes=themes, groups=groups)
+    log("Eğitimler ve yayınlar…")
+    from .outreach import load_outreach
+
+    load_outreach(result, log)
     log("Ana sayfa, portal ayarları ve site adresi…")
     load_home_page(result, log)
     load_portal_settings(result, log)
