@@ -13,6 +13,7 @@ from .pages import (
     ReplicationStep,
 )
 from .publications import PublicationDocument, PublicationIndexPage, PublicationKind, PublicationPage
+from .readiness import ReadinessCheckCount, ReadinessDimension, ReadinessResultBand
 from .taxonomy import SDG, BudgetBand, EvidenceLevel, PracticeStatus, TargetGroup, Theme
 
 __all__ = [
@@ -34,6 +35,9 @@ __all__ = [
     "PublicationIndexPage",
     "PublicationKind",
     "PublicationPage",
+    "ReadinessCheckCount",
+    "ReadinessDimension",
+    "ReadinessResultBand",
     "ReplicationStep",
     "TargetGroup",
     "Theme",

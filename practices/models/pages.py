@@ -26,6 +26,7 @@ from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
 from portal.text import fold, html_to_text, stems_of_text
 
 from .api import SDGAPISerializer, TargetGroupAPISerializer, ThemeAPISerializer
+from .readiness import ReadinessDimension
 from .taxonomy import BudgetBand, EvidenceLevel, PracticeStatus
 
 SECTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -363,6 +364,18 @@ class PracticePage(RoutablePageMixin, BasePage):
 
         return practice_view(request, practice=self)
 
+    @path("hazirlik/", name="readiness")
+    def readiness(self, request):
+        from practices.readiness_views import readiness_view
+
+        return readiness_view(request, practice=self)
+
+    @path("hazirlik/pdf/", name="readiness_pdf")
+    def readiness_pdf(self, request):
+        from practices.readiness_views import readiness_pdf_view
+
+        return readiness_pdf_view(request, practice=self)
+
     @path("kit/", name="kit")
     def kit(self, request):
         from practices.kit_views import kit_view
@@ -405,13 +418,26 @@ class ReplicationStep(Orderable):
     description = models.TextField(verbose_name=_("description"))
     resources = models.CharField(max_length=300, blank=True, verbose_name=_("resources"))
     duration = models.CharField(max_length=100, blank=True, verbose_name=_("duration"))
+    readiness_dimension = models.CharField(
+        max_length=20,
+        choices=ReadinessDimension.choices,
+        blank=True,
+        verbose_name=_("readiness gap it addresses"),
+        help_text=_("Shown in the readiness self-check to a municipality that lacks this."),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("resources"), FieldPanel("duration")]),
+        FieldRowPanel([FieldPanel("resources"), FieldPanel("duration"), FieldPanel("readiness_dimension")]),
     ]
-    api_fields = [APIField("title"), APIField("description"), APIField("resources"), APIField("duration")]
+    api_fields = [
+        APIField("title"),
+        APIField("description"),
+        APIField("resources"),
+        APIField("duration"),
+        APIField("readiness_dimension"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("replication step")
