@@ -5,13 +5,14 @@ Every view is guarded by the mentorship model permissions (Mentors group, superu
 
 import datetime
 
+from django import forms
 from django.db import models
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -52,8 +53,10 @@ from .choosers import (
 )
 from .dashboard import (
     AdoptionFunnelPanel,
+    MatchmakingPanel,
     NewRequestsPanel,
     OverdueFollowUpsPanel,
+    ReadinessDemandPanel,
     StalledAdoptionsPanel,
     UpcomingVisitsPanel,
 )
@@ -117,16 +120,28 @@ class MunicipalityViewSet(MentorshipModelViewSet):
     search_fields = ["name", "district"]
     filterset_class = MunicipalityFilterSet
     ordering = ["name"]
-    form_fields = [
-        "name",
-        "kind",
-        "population_band",
-        "province",
-        "district",
-        "latitude",
-        "longitude",
-        "website",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("kind"),
+            FieldPanel("population_band"),
+            FieldPanel("province"),
+            FieldPanel("district"),
+            FieldPanel("latitude"),
+            FieldPanel("longitude"),
+            FieldPanel("website"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("needed_themes", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("needed_target_groups", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("budget_band"),
+                    FieldPanel("needs_notes"),
+                ],
+                heading=_("Needs"),
+                help_text=_("Matchmaking suggests practices from these, on this page and the dashboard."),
+            ),
+        ]
+    )
     list_export = [
         "name",
         "get_kind_display",
@@ -547,6 +562,8 @@ def add_mentorship_panels(request, panels):
             OverdueFollowUpsPanel(user=request.user),
             AdoptionFunnelPanel(),
             StalledAdoptionsPanel(),
+            MatchmakingPanel(),
+            ReadinessDemandPanel(),
         ]
     )
 
