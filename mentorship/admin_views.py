@@ -27,7 +27,7 @@ from wagtail.log_actions import log
 
 from portal.exports import SafeSpreadsheetExportMixin
 
-from . import selectors, services
+from . import matchmaking, selectors, services
 from .forms import AdoptionStageForm
 from .models import Adoption, CalendarFeedToken, Visit, VisitStatus
 from .permissions import user_can_mentor
@@ -183,6 +183,8 @@ class MunicipalityInspectView(LocalTimeInspectView):
         context = super().get_context_data(**kwargs)
         context["detail"] = selectors.municipality_detail(municipality=self.object)
         context["finder"] = AdminURLFinder(self.request.user)
+        context["matches"] = matchmaking.practices_for_municipality(municipality=self.object)
+        context["has_needs"] = not matchmaking.Needs.of(self.object).empty
         if not self.object.confirmed:
             context["confirm_url"] = (
                 reverse(self.confirm_url_name, args=(self.object.pk,))

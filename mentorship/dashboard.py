@@ -1,10 +1,11 @@
-"""Mentors' admin home: new requests, upcoming visits, overdue follow-ups, funnel, stalled adoptions."""
+"""Mentors' admin home: new requests, upcoming visits, overdue follow-ups, funnel, stalled adoptions,
+matchmaking suggestions and the readiness self-check's demand signal."""
 
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 
-from . import selectors
+from . import matchmaking, selectors
 
 PANEL_ROWS = 10
 
@@ -90,3 +91,33 @@ class StalledAdoptionsPanel(ListPanel):
 
     def get_extra_context(self) -> dict:
         return {"days": selectors.STALLED_AFTER_DAYS}
+
+
+class MatchmakingPanel(MentorshipPanel):
+    """Practices to suggest to municipalities whose needs are recorded, with the reasons."""
+
+    name = "mentorship_matchmaking"
+    template_name = "mentorship/admin/panels/matchmaking.html"
+    order = 150
+    municipalities_shown = 5
+    suggestions_each = 3
+
+    def get_context_data(self, parent_context):
+        municipalities = list(matchmaking.municipalities_with_needs()[: self.municipalities_shown])
+        matches = matchmaking.practices_for_municipalities(
+            municipalities=municipalities, limit=self.suggestions_each
+        )
+        return {"rows": [(m, matches[m.pk]) for m in municipalities], "has_needs": bool(municipalities)}
+
+
+class ReadinessDemandPanel(MentorshipPanel):
+    """The readiness self-check's anonymous counts of the last months: which themes are asked about."""
+
+    name = "mentorship_readiness_demand"
+    template_name = "mentorship/admin/panels/readiness_demand.html"
+    order = 160
+    months = 3
+
+    def get_context_data(self, parent_context):
+        rows = selectors.readiness_demand(months=self.months, today=timezone.localdate())
+        return {"rows": rows, "months": self.months}

@@ -25,7 +25,7 @@ from wagtail.models import Site
 
 from portal.models import PortalSettings
 from portal.provinces import PROVINCES
-from practices.models import PracticePage
+from practices.models import PracticePage, TargetGroup, Theme
 
 from .models import (
     ADOPTED_STAGES,
@@ -231,6 +231,23 @@ TALKING: tuple[TalkingVisit, ...] = (
         DemoMunicipality("Merzifon Belediyesi", D, "Amasya", "Merzifon", 40.8730, 35.4630), None, (MT,), (MT,)
     ),
 )
+
+# Recorded needs of some municipalities in talks, for matchmaking: (theme slugs, target group slugs, budget
+# band, constraints), slugs of practices.demo.content's vocabulary.
+NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, str]] = {
+    "Sinop Belediyesi": (
+        ("saglik",), ("yaslilar",), "medium", "İki sağlık personeli ayrılabilir; mobil araç yok."
+    ),
+    "Nevşehir Belediyesi": (
+        ("engelli-hizmetleri",), ("engelli-bireyler",), "medium", "Engelli nüfusu dağınık; bütçe sınırlı."
+    ),
+    "Tepebaşı Belediyesi": (
+        ("kultur-ve-sanat", "egitim"), ("cocuklar",), "low", "Kütüphaneler hafta sonu kullanılabilir."
+    ),
+    "Van Büyükşehir Belediyesi": (
+        ("kadin-ve-aile",), ("kadinlar",), "medium", "Danışmanlarda Kürtçe ve Arapça bilgisi gerekli."
+    ),
+}  # fmt: skip
 
 FIRST_NAMES = (
     "Ayşe", "Mehmet", "Fatma", "Ahmet", "Zeynep", "Mustafa", "Elif", "Hüseyin", "Emine", "Hasan", "Hatice",
@@ -512,6 +529,7 @@ def load_talking(
     item: TalkingVisit, n: int, *, practices, mentor, today, version: str, counts: DemoCounts
 ) -> None:
     municipality = _municipality(item.municipality, counts)
+    _record_needs(municipality)
     if _has_demo_visit(municipality):
         return
     asked_at = timezone.now() - datetime.timedelta(days=(n % 9) + 2)
@@ -552,6 +570,19 @@ def load_talking(
     for slug in item.interested:
         if slug in practices:
             _open_adoption(municipality, practices[slug], mentor=mentor, moment=asked_at, counts=counts)
+
+
+def _record_needs(municipality: Municipality) -> None:
+    """The demo needs of a municipality, unless it already has some (a mentor's edits are kept)."""
+    needs = NEEDS.get(municipality.name)
+    if needs is None or municipality.needed_themes.exists() or municipality.needed_target_groups.exists():
+        return
+    theme_slugs, group_slugs, budget_band, notes = needs
+    municipality.needed_themes.set(Theme.objects.filter(slug__in=theme_slugs))
+    municipality.needed_target_groups.set(TargetGroup.objects.filter(slug__in=group_slugs))
+    municipality.budget_band = budget_band
+    municipality.needs_notes = notes
+    municipality.save(update_fields=["budget_band", "needs_notes"])
 
 
 def demo_mentor(users: dict):

@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
+from practices.models import BudgetBand
 
 FIRST_PLATE = 1
 LAST_PLATE = 81
@@ -69,6 +70,28 @@ class Municipality(models.Model):
         help_text=_("Leave empty to use the province centre."),
     )
     website = models.URLField(blank=True, verbose_name=_("website"))
+    # Needs, recorded by mentors (or offered as themes and groups with a visit request): what matchmaking
+    # (mentorship.matchmaking) compares with practices.
+    needed_themes = models.ManyToManyField(
+        "practices.Theme", blank=True, related_name="+", verbose_name=_("themes it needs")
+    )
+    needed_target_groups = models.ManyToManyField(
+        "practices.TargetGroup",
+        blank=True,
+        related_name="+",
+        verbose_name=_("target groups it wants to serve"),
+    )
+    budget_band = models.CharField(
+        max_length=20,
+        choices=BudgetBand.choices,
+        blank=True,
+        verbose_name=_("budget it can make available"),
+    )
+    needs_notes = models.TextField(
+        blank=True,
+        verbose_name=_("constraints and notes"),
+        help_text=_("What limits it: staff, legal basis, timing. About the institution, never about people."),
+    )
     is_demo = models.BooleanField(
         default=False, verbose_name=_("demo record"), help_text=_("Created by the demo-data command.")
     )

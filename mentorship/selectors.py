@@ -4,9 +4,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from practices.models import ReadinessCheckCount
 
 from .models import (
     ADOPTED_STAGES,
@@ -234,3 +236,44 @@ def municipality_detail(*, municipality: Municipality) -> MunicipalityDetail:
         follow_ups=follow_ups,
         adoptions=adoptions,
     )
+
+
+@dataclass(frozen=True)
+class ReadinessDemandRow:
+    """Self-checks of one theme over the last months, by result band (practices' anonymous counts)."""
+
+    theme: str
+    ready: int
+    partly: int
+    early: int
+
+    @property
+    def total(self) -> int:
+        return self.ready + self.partly + self.early
+
+
+def readiness_demand(*, months: int, today: datetime.date) -> list[ReadinessDemandRow]:
+    """The readiness self-check's counts per theme since the first day of ``months`` months ago (this month
+    included), most checked first; one query."""
+    since = today.replace(day=1)
+    for _month in range(months - 1):
+        since = (since - datetime.timedelta(days=1)).replace(day=1)
+    cells = (
+        ReadinessCheckCount.objects.filter(month__gte=since)
+        .values("theme__name", "band")
+        .annotate(total=Sum("count"))
+    )
+    by_theme: dict[str, dict[str, int]] = {}
+    for cell in cells:
+        by_theme.setdefault(cell["theme__name"], {})[cell["band"]] = cell["total"]
+    rows = [
+        ReadinessDemandRow(
+            theme=theme,
+            ready=bands.get("ready", 0),
+            partly=bands.get("partly", 0),
+            early=bands.get("early", 0),
+        )
+        for theme, bands in by_theme.items()
+    ]
+    rows.sort(key=lambda row: (-row.total, row.theme))
+    return rows
