@@ -120,7 +120,6 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("start"),
         APIField("end"),
         APIField("place"),
-        APIField("online_url"),
         APIField("capacity"),
         APIField("summary"),
     ]
