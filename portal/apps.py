@@ -11,3 +11,11 @@ class PortalConfig(AppConfig):
 
         signals.connect()
         collation.connect()
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import Locale
+
+        from .languages import forget_locales
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_locales, sender=Locale, dispatch_uid=f"forget_locales_{signal}")

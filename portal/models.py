@@ -1,6 +1,7 @@
 """Shared base of the site: the image model, the abstract BasePage, the home page and site settings."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -121,6 +122,12 @@ class PortalSettings(BaseSiteSetting):
             "same value the retention job uses: do not state another period here."
         ),
     )
+    privacy_notice_en = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+        verbose_name=_("privacy notice in English"),
+        help_text=_("Shown on English pages; empty: the Turkish notice is shown, marked as Turkish."),
+    )
     consent_text = models.TextField(
         blank=True,
         verbose_name=_("explicit consent text"),
@@ -136,10 +143,23 @@ class PortalSettings(BaseSiteSetting):
             heading=_("Contact"),
         ),
         MultiFieldPanel(
-            [FieldPanel("privacy_notice"), FieldPanel("consent_text"), FieldPanel("consent_text_version")],
+            [
+                FieldPanel("privacy_notice"),
+                FieldPanel("privacy_notice_en"),
+                FieldPanel("consent_text"),
+                FieldPanel("consent_text_version"),
+            ],
             heading=_("Personal data"),
         ),
     ]
+
+    @property
+    def localized_privacy_notice(self) -> tuple[str, str]:
+        """(the notice in the active language, its language): the English one on English pages when
+        written, else the Turkish one, which templates mark with lang="tr"."""
+        if (translation.get_language() or "").startswith("en") and self.privacy_notice_en:
+            return self.privacy_notice_en, "en"
+        return self.privacy_notice, "tr"
 
     class Meta:
         verbose_name = _("portal settings")

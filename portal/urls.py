@@ -1,6 +1,10 @@
-"""Root URL configuration: admin, documents, API, site-wide views, app routes, then Wagtail's pages."""
+"""Root URL configuration: admin, documents, APIs and site-wide views unprefixed; the public pages (app
+routes, then Wagtail's pages) per language: Turkish at the root, English under /en/ (i18n_patterns)."""
+
+from importlib import import_module
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.i18n import set_language
 
@@ -23,10 +27,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("dil/", views.switch_language, name="switch_language"),
-    path("", include("mentorship.public_urls")),
     path("", include("mentorship.urls")),
-    path("", include("search.urls")),
-    path("", include("practices.urls")),
+    # The search API stays unprefixed (it takes the language as a parameter); its page is public, below.
+    path("", include(import_module("search.urls").api_urlpatterns)),
 ]
 
 if settings.DEBUG:
@@ -34,7 +37,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Public pages: the address decides the language (the cookie is only a preference, portal.views).
+urlpatterns += i18n_patterns(
+    path("", include("mentorship.public_urls")),
+    path("", include("search.urls")),
+    path("", include("practices.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

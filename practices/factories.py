@@ -61,7 +61,7 @@ class TargetGroupFactory(DjangoModelFactory):
 
 def practice_index_page() -> PracticeIndexPage:
     """The library page created by the initial-data migration."""
-    return PracticeIndexPage.objects.get()
+    return PracticeIndexPage.objects.filter(locale__language_code="tr").order_by("pk").first()
 
 
 class PracticePageFactory(wagtail_factories.PageFactory):

@@ -27,10 +27,12 @@ def vocabulary_choices(spec: Filter) -> list[tuple]:
     One query per database vocabulary, whatever the number of practices."""
     if spec.choices is not None:
         return list(spec.choices.choices)
+    # Labels in the reader's language (name_en on English pages), values the one shared vocabulary of slugs.
     if spec.param == "theme":
-        return list(Theme.objects.values_list("slug", "name"))
+        return [(theme.slug, theme.display_name) for theme in Theme.objects.only("slug", "name", "name_en")]
     if spec.param == "target_group":
-        return list(TargetGroup.objects.values_list("slug", "name"))
+        groups = TargetGroup.objects.only("slug", "name", "name_en")
+        return [(group.slug, group.display_name) for group in groups]
     if spec.param == "sdg":
         return [(sdg.number, str(sdg)) for sdg in SDG.objects.all()]
     if spec.param == "tag":

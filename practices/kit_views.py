@@ -5,6 +5,7 @@ The downloads are plain Django views (Wagtail's page URLs allow no dots): ``<pra
 missing, by this request. Only live practices without view restrictions have kits; anything else is a 404.
 """
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.utils import translation
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
+from portal.languages import active_language
 from portal.models import PortalSettings
 
 from . import kit, selectors
@@ -25,7 +27,8 @@ def kit_view(request, *, practice: PracticePage):
     context = kit.kit_context(
         practice, office_name=office.office_name, language=translation.get_language() or "tr"
     )
-    practice_path = practice.get_url(request)
+    # A practice shown under another language's library (/en/practices/<slug>/) keeps that address.
+    practice_path = getattr(practice, "served_url", None) or practice.get_url(request)
     context |= {
         "practice_path": practice_path,
         "kit_pdf_url": practice_path + "kit.pdf",
@@ -39,8 +42,21 @@ def published_practice_at(request, page_path: str) -> PracticePage | None:
     site = Site.find_for_request(request)
     if site is None or not page_path.endswith("/") or "\x00" in page_path:
         return None
-    url_path = site.root_page.url_path + page_path
-    return selectors.published_practices().filter(url_path=url_path).first()
+    if active_language() == settings.LANGUAGE_CODE:
+        url_path = site.root_page.url_path + page_path
+        return selectors.published_practices().filter(url_path=url_path).first()
+    # Under another language's prefix (/en/practices/<slug>/kit.pdf): that language's tree, where an
+    # untranslated practice is served under the translated library's address (PracticeIndexPage.route).
+    try:
+        route = site.root_page.localized.specific.route(
+            request, [part for part in page_path.split("/") if part]
+        )
+    except Http404:
+        return None
+    page = route[0]
+    return (
+        selectors.published_practices().filter(pk=page.pk).first() if isinstance(page, PracticePage) else None
+    )
 
 
 @require_safe

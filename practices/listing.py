@@ -27,7 +27,7 @@ ListingProvider = Callable[..., ListingPage]
 def orm_listing(
     *, filters: PracticeFilters, sort: str | None, page: int, page_size: int, with_facets: bool = False
 ) -> ListingPage:
-    queryset = selectors.filter_practices(selectors.published_practices(), filters)
+    queryset = selectors.filter_practices(selectors.practices_for_reader(), filters)
     offset = (page - 1) * page_size
     items = list(
         selectors.with_listing_data(selectors.sort_practices(queryset, sort))[offset : offset + page_size]

@@ -31,6 +31,7 @@ SORT_ORDERINGS: dict[str, tuple] = {
     "start_year": ("-start_year", TurkishOrder("title"), "pk"),
 }
 DEFAULT_SORT = DEFAULT_LIBRARY_SORT
+from portal.languages import active_language, locale_id
 
 
 def published_practices() -> QuerySet[PracticePage]:
@@ -66,7 +67,22 @@ def used_tags() -> QuerySet[Tag]:
         Tag.objects.alias(first_use=Subquery(first_use))
         .filter(first_use__isnull=False)
         .order_by(TurkishOrder("name"), "pk")
+    """Every live, public practice in every language (indexing, sitemaps, feeds)."""
     )
+
+
+def practices_for_reader(language: str | None = None) -> QuerySet[PracticePage]:
+    """What a reader of ``language`` (the address's) is shown: the practices written in it, and the
+    originals (Turkish) that have no live translation in it, which pages mark as such."""
+    live = published_practices()
+    default_pk = locale_id(settings.LANGUAGE_CODE)
+    pk = locale_id(language or active_language())
+    if default_pk is None:
+        return live
+    if pk is None or pk == default_pk:
+        return live.filter(locale_id=default_pk)
+    translated = live.filter(locale_id=pk).values("translation_key")
+    return live.filter(Q(locale_id=pk) | (Q(locale_id=default_pk) & ~Q(translation_key__in=translated)))
 
 
 def sort_practices(queryset: QuerySet[PracticePage], sort: str | None) -> QuerySet[PracticePage]:
@@ -125,7 +141,7 @@ def related_practices(
         .order_by("-first_published_at", "pk")
     )
     candidates = sharing + list(same_theme.values_list("pk", flat=True)[:limit])
-    pages = with_card_data(published_practices().filter(pk__in=candidates)).in_bulk()
+    pages = with_card_data(practices_for_reader().filter(pk__in=candidates)).in_bulk()
     return [pages[pk] for pk in candidates if pk in pages][:limit]
 
 
@@ -140,17 +156,17 @@ def practices_due_for_review(*, today: datetime.date | None = None) -> QuerySet[
 def featured_practices(*, limit: int = 3) -> list[PracticePage]:
     """Practices marked as featured, newest first, topped up with the newest others to fill ``limit``
     (one pass: the featured sort first, so a home page with too few featured practices costs no more)."""
-    ordered = published_practices().order_by("-featured", "-first_published_at", "-pk")
+    ordered = practices_for_reader().order_by("-featured", "-first_published_at", "-pk")
     return list(with_card_data(ordered)[:limit])
 
 
 def themes_with_counts() -> QuerySet[Theme]:
-    live_ids = published_practices().values("pk")
+    live_ids = practices_for_reader().values("pk")
     return Theme.objects.annotate(practice_count=Count("practices", filter=Q(practices__in=live_ids)))
 
 
 def target_groups_with_counts() -> QuerySet[TargetGroup]:
-    live_ids = published_practices().values("pk")
+    live_ids = practices_for_reader().values("pk")
     return TargetGroup.objects.annotate(practice_count=Count("practices", filter=Q(practices__in=live_ids)))
 
 

@@ -29,7 +29,7 @@ def practice_share_metadata(
     canonical_url = practice.get_full_url(request=request) or ""
     image = shared_image(practice.hero_image, filter_spec=SHARE_IMAGE_FILTER, root_url=root_url)
     tag_names = tuple(tag.name for tag in tags)
-    theme = practice.theme.name if practice.theme_id else ""
+    theme = practice.theme.display_name if practice.theme_id else ""
 
     office = {"@type": "GovernmentOrganization", "@id": f"{root_url}/#office", "url": f"{root_url}/"}
     if office_name:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from portal.errors import NotFoundForVisitors
+from portal.languages import active_language, language_of_locale
 from portal.models import PortalSettings
 
 from . import listing, selectors
@@ -111,9 +112,20 @@ def tag_view(request, *, index_page, tag_slug: str):
     )
 
 
+def practice_language_context(request, practice) -> dict:
+    """Where the practice is served and, when its text is not in the address's language (a practice with no
+    translation, shown under /en/), that text's language, which the page marks with lang and a notice."""
+    language = language_of_locale(practice.locale_id) or ""
+    return {
+        "practice_url": getattr(practice, "served_url", None) or practice.get_url(request),
+        "content_language": language if language and language != active_language() else "",
+    }
+
+
 def practice_view(request, *, practice):
     context = selectors.case_study_sections(practice) | selectors.case_study_media(practice)
     context["related_practices"] = selectors.related_practices(practice, tags=context["tags"])
+    context |= practice_language_context(request, practice)
     # The footer reads the same settings, cached on the request: the office's name costs no query here.
     office = PortalSettings.for_request(request)
     context["share"] = practice_share_metadata(

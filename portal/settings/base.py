@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "portal",
     "practices",
     "mentorship",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: Settings -> Locales, with synchronisation
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,7 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware where the address decides (public pages, /en/), the preference elsewhere.
+    "portal.languages.LanguageByAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -211,7 +214,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.PortalDocumentForm"
 # Documents go through Wagtail's view (collection privacy, attachment headers), never straight from media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
-WAGTAIL_I18N_ENABLED = False
+# Turkish pages at the root, English ones under /en/ (portal/urls.py: i18n_patterns); editors translate a
+# page with wagtail-localize ("Translate" in the page's menu), see the README's "English" section.
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

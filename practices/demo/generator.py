@@ -420,7 +420,7 @@ def generate_practices(
         result.seconds = time.monotonic() - started
         return result
 
-    index_page = PracticeIndexPage.objects.get()
+    index_page = PracticeIndexPage.objects.filter(locale__language_code="tr").order_by("pk").get()
     content_type = ContentType.objects.get_for_model(PracticePage)
     number = 0
     while number < count:

@@ -248,7 +248,9 @@ def build_practice(
 def load_practices(
     result: DemoResult, log: Log, *, themes: dict[str, Theme], groups: dict[str, TargetGroup]
 ) -> dict[str, PracticePage]:
-    index_page = PracticeIndexPage.objects.get()
+    # The Turkish library (its English translation gets translations of these pages: demo.translations).
+    index_page = PracticeIndexPage.objects.filter(locale__language_code="tr").order_by("pk").first()
+    index_page = index_page or PracticeIndexPage.objects.order_by("pk").first()
     sdgs = SDG.objects.in_bulk(field_name="number")
     existing = {page.slug: page for page in PracticePage.objects.child_of(index_page)}
     today = datetime.date.today()
@@ -266,7 +268,7 @@ def load_practices(
 
 
 def load_home_page(result: DemoResult, log: Log) -> None:
-    home = HomePage.objects.order_by("pk").first()
+    home = HomePage.objects.filter(locale__language_code="tr").order_by("pk").first()
     if home is None:
         log("  ! ana sayfa yok: migrate çalıştırıldı mı?")
         return
@@ -359,6 +361,10 @@ def load_library(*, log: Log, with_users: bool) -> DemoResult:
     load_home_page(result, log)
     load_portal_settings(result, log)
     load_site_address(result, log)
+    log("English pages, names and privacy notice…")
+    from .translations import load_english
+
+    load_english(result, log)
     if with_users:
         log("Demo kullanıcıları…")
         load_users(result, log)

@@ -19,6 +19,7 @@ from wagtail.search import index
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail_localize.fields import SynchronizedField
 
 from portal.adapters import set_cached_parent
 from portal.models import BasePage
@@ -66,9 +67,38 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
             .first()
         )
         if practice is None:
+            practice = self.untranslated_practice(request, path_components[0])
+        if practice is None:
             return super().route(request, path_components)  # a child of another type, or a 404
         set_cached_parent(practice, self)
         return practice.route(request, path_components[1:])
+
+    def untranslated_practice(self, request, slug: str):
+        """In a translated library (/en/practices/), a practice of the original library that has no live
+        translation here: shown in its own language under this library's address (the page marks its text
+        with lang and a notice). One that has a translation is served as that translation."""
+        from wagtail.models import Locale
+
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return None
+        original = self.get_translation_or_none(default)
+        if original is None:
+            return None
+        practice = (
+            PracticePage.objects.child_of(original)
+            .live()
+            .select_related("theme", "hero_image")
+            .filter(slug=slug)
+            .first()
+        )
+        if practice is None:
+            return None
+        translated = practice.get_translations().filter(locale_id=self.locale_id).live().first()
+        if translated is not None:
+            return translated.specific
+        practice.served_url = f"{self.get_url(request)}{practice.slug}/"
+        return practice
 
     @path("")
     def library(self, request):
@@ -284,6 +314,16 @@ class PracticePage(RoutablePageMixin, BasePage):
         APIField("replication_steps"),
         APIField("partners"),
         APIField("contact_unit"),
+    ]
+
+    # wagtail-localize: what a translation takes from its original on every sync. Texts are translated;
+    # choices, numbers, the classification (one vocabulary, named in both languages), images, the unit's
+    # phone and the structured children (metrics, steps, partners, documents, gallery) come from the original.
+    override_translatable_fields = [
+        SynchronizedField("contact_phone"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("sdgs"),
+        SynchronizedField("tagged_items"),
     ]
 
     parent_page_types = ["practices.PracticeIndexPage"]

@@ -3,6 +3,9 @@
 from django import template
 from django.urls import reverse
 
+from wagtail.models import Page
+
+from portal.languages import active_language, language_of_locale, locale_id
 from practices import selectors
 from practices.models import PracticeIndexPage
 
@@ -14,13 +17,42 @@ def featured_practices(limit: int = 3):
     return {"practices": selectors.featured_practices(limit=limit)}
 
 
+def _library_address(request) -> str | None:
+    """The library in the address's language (the original one if it has no translation); one query, once
+    per request."""
+    cached = getattr(request, "_library_address", None) if request is not None else None
+    if cached is not None:
+        return cached or None
+    libraries = list(PracticeIndexPage.objects.live().only("url_path", "locale_id"))
+    active = locale_id(active_language())
+    library = next((page for page in libraries if page.locale_id == active), None)
+    library = library or next(iter(sorted(libraries, key=lambda page: page.pk)), None)
+    address = (library.get_url(request=request) or "") if library is not None else ""
+    if request is not None:
+        request._library_address = address
+    return address or None
+
+
 @register.simple_tag(takes_context=True)
 def library_url(context) -> str:
     """The library's address from the page tree (one query); the search page if there is no library."""
-    library = PracticeIndexPage.objects.live().only("url_path").first()
-    if library is None:
-        return reverse("search")
-    return library.get_url(request=context.get("request")) or reverse("search")
+    return _library_address(context.get("request")) or reverse("search")
+
+
+@register.simple_tag(takes_context=True)
+def practice_link(context, practice: Page) -> dict:
+    """Where a card links and in which language the practice is written when that is not the reader's:
+    ``{"url": ..., "language": "" or "tr"}``. A practice with no translation in the address's language is
+    shown under this language's library (``/en/practices/<slug>/``), marked as Turkish."""
+    request = context.get("request")
+    active = active_language()
+    if practice.locale_id == locale_id(active):
+        return {"url": practice.get_url(request=request), "language": ""}
+    library = _library_address(request)
+    language = language_of_locale(practice.locale_id) or ""
+    if library and not practice.get_url(request=request).startswith(library):
+        return {"url": f"{library}{practice.slug}/", "language": language}
+    return {"url": practice.get_url(request=request), "language": language}
 
 
 @register.inclusion_tag("components/_theme_list.html")

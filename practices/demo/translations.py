@@ -1,0 +1,149 @@
+"""The English tree of the demo (issue 15): the home page, the library and five practices as translations of
+the Turkish pages (``copy_for_translation``, the same copy Wagtail's and wagtail-localize's "Translate"
+make), with the English texts of ``content_en``; the English privacy notice and taxonomy names.
+
+Idempotent like the rest of the loader: a translation that exists is left alone, so an editor's later edits
+are never overwritten.
+"""
+
+from collections.abc import Callable
+
+from wagtail.models import Locale, Page, Site
+
+from portal.models import HomePage, PortalSettings
+
+from ..models import PracticeIndexPage, PracticePage, TargetGroup, Theme
+from . import content_en
+from .loader import DemoResult, paragraphs
+
+Log = Callable[[str], None]
+ENGLISH = "en"
+
+
+def english_locale() -> Locale:
+    return Locale.objects.get_or_create(language_code=ENGLISH)[0]
+
+
+def _translate(page: Page, locale: Locale, **fields) -> Page:
+    """The page's translation in ``locale``, created and published with ``fields`` if it does not exist."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translated = page.specific.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    if "title" in fields:
+        translated.draft_title = fields["title"]
+    translated.save_revision(log_action=True).publish()
+    translated.refresh_from_db()
+    return translated
+
+
+def load_english_home_and_library(result: DemoResult, log: Log) -> PracticeIndexPage | None:
+    default = Locale.get_default()
+    home = HomePage.objects.filter(locale=default).order_by("pk").first()
+    library = PracticeIndexPage.objects.filter(locale=default).order_by("pk").first()
+    if home is None or library is None:
+        log("  ! no Turkish home page or library: skipped the English pages")
+        return None
+    locale = english_locale()
+    created = home.get_translation_or_none(locale) is None
+    data = content_en.HOME_PAGE
+    _translate(
+        home,
+        locale,
+        title=data["title"],
+        slug=data["slug"],
+        introduction=data["introduction"],
+        mission_title=data["mission_title"],
+        mission=data["mission"],
+    )
+    result.count("english pages", created)
+    created = library.get_translation_or_none(locale) is None
+    english_library = _translate(
+        library,
+        locale,
+        title=content_en.LIBRARY["title"],
+        slug=content_en.LIBRARY["slug"],
+        introduction=content_en.LIBRARY["introduction"],
+    )
+    result.count("english pages", created)
+    if created:
+        log(f"  + English home page and library ({english_library.url_path})")
+    return english_library
+
+
+def load_english_practice(data: content_en.EnglishPractice, *, library: PracticeIndexPage, locale: Locale):
+    """The English translation of the Turkish practice ``data.source``; None if it does not exist."""
+    original = PracticePage.objects.filter(slug=data.source, locale=Locale.get_default()).first()
+    if original is None or original.get_translation_or_none(locale) is not None:
+        return None
+    translated = original.copy_for_translation(locale)
+    for name in (
+        "title",
+        "slug",
+        "summary",
+        "introduction",
+        "implementing_unit",
+        "location",
+        "funding_sources",
+        "staff_needed",
+        "time_to_launch",
+        "legal_basis",
+        "beneficiaries",
+        "contact_unit",
+    ):
+        setattr(translated, name, getattr(data, name))
+    translated.draft_title = data.title
+    for section in ("problem", "approach", "results", "lessons"):
+        setattr(translated, section, paragraphs(getattr(data, section)))
+    for metric, (label, unit) in zip(translated.metrics.all(), data.metrics, strict=False):
+        metric.label, metric.unit = label, unit
+    for step, (title, description, resources, duration) in zip(
+        translated.replication_steps.all(), data.steps, strict=False
+    ):
+        step.title, step.description, step.resources, step.duration = title, description, resources, duration
+    for partner, (name, role) in zip(translated.partners.all(), data.partners, strict=False):
+        partner.name, partner.role = name, role
+    for document in translated.documents.all():
+        document.title = {0: "Practice summary (in Turkish)", 1: "Adaptation checklist (in Turkish)"}.get(
+            document.sort_order, document.title
+        )
+    translated.save_revision(log_action=True).publish()
+    translated.refresh_from_db()
+    return translated
+
+
+def load_english_names() -> None:
+    """English names of the demo's themes and target groups (the migration fills them on existing rows;
+    a database loaded after it gets them here)."""
+    for slug, name in content_en.THEME_NAMES.items():
+        Theme.objects.filter(slug=slug, name_en="").update(name_en=name)
+    for slug, name in content_en.TARGET_GROUP_NAMES.items():
+        TargetGroup.objects.filter(slug=slug, name_en="").update(name_en=name)
+
+
+def load_english_privacy_notice(result: DemoResult, log: Log) -> None:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    settings_obj = PortalSettings.for_site(site)
+    changed = not settings_obj.privacy_notice_en
+    if changed:
+        settings_obj.privacy_notice_en = content_en.PRIVACY_NOTICE
+        settings_obj.save()
+        log("  + English privacy notice")
+    result.count("portal settings", changed)
+
+
+def load_english(result: DemoResult, log: Log) -> None:
+    load_english_names()
+    library = load_english_home_and_library(result, log)
+    if library is not None:
+        locale = english_locale()
+        for data in content_en.PRACTICES:
+            page = load_english_practice(data, library=library, locale=locale)
+            result.count("english practices", page is not None)
+            if page is not None:
+                log(f"  + practice in English: {page.title}")
+    load_english_privacy_notice(result, log)

@@ -1,0 +1,64 @@
+"""An English-speaking partner walks library -> practice -> kit by English addresses (issue 15), at 390 and
+1280 px: English texts, English taxonomy names, a Turkish-only practice marked as such, the kit in English."""
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from practices.demo.loader import DemoResult
+from practices.demo.translations import english_locale, load_english_home_and_library
+from practices.factories import PracticePageFactory, ReplicationStepFactory, TargetGroupFactory, ThemeFactory
+
+
+def english_practice():
+    theme = ThemeFactory(name="Sağlık", name_en="Health", slug="saglik")
+    group = TargetGroupFactory(name="Yaşlılar", name_en="Older people", slug="yaslilar")
+    original = PracticePageFactory(
+        title="Yaşlılara Mobil Sağlık Taraması",
+        slug="yaslilara-mobil-saglik-taramasi",
+        theme=theme,
+        target_groups=[group],
+    )
+    ReplicationStepFactory(page=original, title="Yaşlı nüfus haritasını çıkarın")
+    original.save_revision().publish()
+    translated = original.copy_for_translation(english_locale())
+    translated.title = translated.draft_title = "Mobile Health Screening for Older People"
+    translated.slug = "mobile-health-screening"
+    translated.summary = "A vehicle tours the neighbourhoods to screen residents over 65."
+    step = translated.replication_steps.first()
+    step.title, step.description = "Map the older population", "Find where older people live alone."
+    translated.save_revision().publish()
+    PracticePageFactory(title="Sosyal Market", slug="sosyal-market", theme=theme)
+    return translated
+
+
+def test_partner_reads_a_practice_and_takes_the_kit_in_english(page, screenshot):
+    load_english_home_and_library(DemoResult(), lambda message: None)
+    english_practice()
+
+    page.goto("/en/practices/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    turkish_only = page.locator(".card", has_text="Sosyal Market")
+    expect(turkish_only.locator(".card__language")).to_have_text("In Turkish")
+    card = page.locator(".card", has_text="Mobile Health Screening")
+    expect(card.locator(".card__theme")).to_have_text("Health")
+    expect(card.locator(".card__language")).to_have_count(0)
+    screenshot(page, "english-library")
+
+    card.get_by_role("link", name="Mobile Health Screening for Older People").click()
+    page.wait_for_url("**/en/practices/mobile-health-screening/")
+    expect(page.locator("h1")).to_have_text("Mobile Health Screening for Older People")
+    expect(page.locator("link[rel=alternate][hreflang=tr]")).to_have_attribute(
+        "href", f"{page.url.split('/en/')[0]}/uygulamalar/yaslilara-mobil-saglik-taramasi/"
+    )
+    expect(page.get_by_text("Older people").first).to_be_visible()
+    screenshot(page, "english-practice")
+
+    page.get_by_role("link", name="Replication kit (printable)").click()
+    page.wait_for_url("**/en/practices/mobile-health-screening/kit/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    screenshot(page, "english-kit")
+    with page.expect_download() as pdf_download:
+        page.locator("a[href='/en/practices/mobile-health-screening/kit.pdf']").click()
+    text = "".join(p.extract_text() for p in PdfReader(pdf_download.value.path()).pages)
+    assert "Mobile Health Screening" in text and "Map the older population" in text
+    assert "Yaşlı nüfus" not in text
