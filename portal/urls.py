@@ -35,7 +35,10 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # As nginx in production (deploy/nginx/atlas.conf): images from disk; documents only through Wagtail's
+    # view above (private collections), kits through theirs; nothing else under media/.
+    for folder in ("images/", "original_images/"):
+        urlpatterns += static(settings.MEDIA_URL + folder, document_root=settings.MEDIA_ROOT / folder)
 
 # Public pages: the address decides the language (the cookie is only a preference, portal.views).
 urlpatterns += i18n_patterns(

@@ -5,11 +5,17 @@ environment, and that the gunicorn configuration binds loopback and points at th
 """
 
 import configparser
+import importlib
 import re
 import runpy
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import clear_url_caches
+
+import pytest
+
+import portal.urls
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 UNITS = ["atlas-web.service", "atlas-worker.service", "atlas-scheduler.service"]
@@ -77,3 +83,34 @@ def test_gunicorn_binds_loopback_and_serves_the_project(monkeypatch):
     assert config["forwarded_allow_ips"] == "127.0.0.1"
     upstream = re.search(r"server (127\.0\.0\.1:\d+)", (DEPLOY / "nginx" / "atlas.conf").read_text()).group(1)
     assert upstream == config["bind"]
+
+
+@pytest.fixture
+def development_urls(settings, tmp_path):
+    """portal.urls as `make run` builds it (DEBUG), with uploads in a temporary MEDIA_ROOT."""
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = tmp_path
+    importlib.reload(portal.urls)
+    clear_url_caches()
+    yield tmp_path
+    settings.DEBUG = False
+    importlib.reload(portal.urls)
+    clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_development_server_serves_images_but_never_document_files(client, development_urls):
+    for name, content in {
+        "images/photo.width-160.jpg": b"jpeg",
+        "original_images/photo.jpg": b"jpeg",
+        "documents/private-minutes.txt": b"private",
+        "kits/7/abc/tr/kit.pdf": b"%PDF",
+    }.items():
+        path = development_urls / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    assert client.get("/media/images/photo.width-160.jpg").status_code == 200
+    assert client.get("/media/original_images/photo.jpg").status_code == 200
+    # A document in a private collection would be readable by anyone who knew its file name.
+    assert client.get("/media/documents/private-minutes.txt").status_code == 404
+    assert client.get("/media/kits/7/abc/tr/kit.pdf").status_code == 404
