@@ -104,7 +104,13 @@ def test_a_translated_practice_names_both_addresses_in_hreflang(client, english_
     }
     assert hreflangs(turkish) == hreflangs(english) == expected
     assert translated.url == "/en/practices/mobile-health-screening/"
-    assert "Mobile Health Screening" in english and "Yaşlılara Mobil" not in english
+    assert "<h1>Mobile Health Screening</h1>" in english
+
+
+def test_an_english_page_does_not_offer_its_own_original_as_related(client, english_library, practice):
+    translate(practice, title="Mobile Health Screening", slug="mobile-health-screening")
+    english = client.get("/en/practices/mobile-health-screening/").content.decode()
+    assert "Yaşlılara Mobil" not in english
 
 
 def test_the_language_switch_keeps_the_page(client, english_library, practice):

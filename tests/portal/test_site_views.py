@@ -64,12 +64,12 @@ def test_unknown_address_gives_the_friendly_404_page(client):
     assert "<h1>" in html
 
 
-def test_404_page_follows_the_visitors_language(client):
-    english = client.get("/yok/", headers={"accept-language": "en"})
+def test_404_page_follows_the_address_language(client):
+    english = client.get("/en/yok/")
     assert english.status_code == 404
     assert '<html lang="en">' in english.content.decode()
-    client.cookies["django_language"] = "tr"
-    turkish = client.get("/yok/")
+    client.cookies["django_language"] = "en"  # a preference: the Turkish address stays Turkish
+    turkish = client.get("/yok/", headers={"accept-language": "en"})
     assert '<html lang="tr">' in turkish.content.decode()
 
 
