@@ -95,7 +95,8 @@ def compute_document(page: PracticePage, *, present: Iterable[str]) -> tuple[dic
     """A practice's document fields and many-valued facet values, from the page object as it is in memory
     (its cluster's tags and target groups may not be saved yet when a signal calls this)."""
     language = page_language(page)
-    tags = list(page.tags.all())
+    # Sorted: a page object's in-memory tags and the stored ones come in different orders.
+    tags = sorted(page.tags.all(), key=lambda tag: (tag.name, tag.slug))
     title = " ".join([page.title, *(tag.name for tag in tags)])
     body = page.search_body
     fields = {

@@ -1,9 +1,7 @@
 """The public study-visit request form: validation only; recording the request is a service."""
 
 import datetime
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django import forms
 from django.utils import timezone
@@ -21,13 +19,17 @@ from ..models import (
     VisitFormat,
     VisitPurpose,
 )
+from .form_parts import (  # noqa: F401 - re-exported: the rules every public form shares
+    CONTROL_CHARACTERS,
+    HONEYPOT_FIELD,
+    PHONE_PATTERN,
+    SUMMARY_LABELS,
+    PublicFormMixin,
+    SummaryError,
+)
 from .services import NewMunicipality, VisitRequest
 
-PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
-# Line breaks and other control characters in a one-line field would end up in e-mail subjects and exports.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 MESSAGE_MAX_LENGTH = 2000
-HONEYPOT_FIELD = "website"
 
 
 class DateInput(forms.DateInput):
@@ -47,16 +49,6 @@ PUBLIC_FORMAT_CHOICES = [
     (VisitFormat.HOSTED, _("In person, at our office")),
     (VisitFormat.ONLINE, _("Online meeting")),
 ]
-# Labels in the error summary where the field's own label is a sentence (the consent text).
-SUMMARY_LABELS = {"consent": _("Consent")}
-
-
-@dataclass(frozen=True)
-class SummaryError:
-    """One line of the error summary: the anchor of the field it links to, and the text."""
-
-    anchor: str
-    text: str
 
 
 def _plausible_id(value) -> bool:
@@ -97,7 +89,7 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class VisitRequestForm(forms.Form):
+class VisitRequestForm(PublicFormMixin, forms.Form):
     # The order of the page (and so of the error summary): what to see, the visit, who asks, consent.
     field_order = [
         "practices",
@@ -227,31 +219,6 @@ class VisitRequestForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
-
-    def error_summary(self) -> list[SummaryError]:
-        """Every error once, in the order of the form, each linking to its field ("Label: message")."""
-        lines = []
-        for bound in self:
-            label = str(SUMMARY_LABELS.get(bound.name, bound.label)).rstrip(" .:")
-            anchor = f"{bound.auto_id}_group" if bound.use_fieldset else bound.id_for_label
-            lines.extend(SummaryError(anchor=anchor, text=f"{label}: {error}") for error in bound.errors)
-        return lines
-
-    def full_clean(self):
-        super().full_clean()
-        # Point each invalid input at its message, so screen readers announce it with the field.
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            bound = self[name]
-            ids = [f"{bound.auto_id}_error"]
-            if self.fields[name].help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def _clean_future_date(self, name: str) -> datetime.date | None:
         day = self.cleaned_data.get(name)

@@ -128,15 +128,19 @@ class DatabaseSearchBackend:
                 if query is None:
                     continue
                 condition |= own & Q(vector=query)
-                ranks.append(When(own, then=SearchRank(F("vector"), query)))
+                ranks.append((code, SearchRank(F("vector"), query)))
             else:
                 match = like_condition(text, code)
                 if match is not None:
                     condition |= own & match
         matched = documents.filter(condition).alias(_title_first_=title_first(text))
         ordering = [F("_title_first_").desc()]
-        if ranks:
-            matched = matched.alias(_rank_=Case(*ranks, default=Value(0.0), output_field=FloatField()))
+        if len(ranks) == 1:
+            matched = matched.alias(_rank_=ranks[0][1])
+            ordering.append(F("_rank_").desc())
+        elif ranks:
+            by_language = [When(language=code, then=rank) for code, rank in ranks]
+            matched = matched.alias(_rank_=Case(*by_language, default=Value(0.0), output_field=FloatField()))
             ordering.append(F("_rank_").desc())
         return matched.order_by(*ordering, "-first_published_at", "-pk")
 
