@@ -17,6 +17,9 @@ FACTORIES = [
     factories.DocumentFactory,
     factories.PracticeDocumentFactory,
     factories.PracticeGalleryImageFactory,
+    factories.EventPageFactory,
+    factories.PublicationPageFactory,
+    factories.PublicationDocumentFactory,
 ]
 
 

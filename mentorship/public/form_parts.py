@@ -1,14 +1,30 @@
 """What every public form of the office shares: the error summary that links to each field, the
 aria-describedby wiring of invalid fields, the honeypot, the consent box and one-line text checks.
 
-The event registration form is built on it; the study-visit request form has the same rules
-(mentorship/public/forms.py) and the same templates (_field.html, _consent.html, _error_summary.html).
+Both the study-visit request (forms.py) and the event registration (registration_forms.py) are built on it,
+with the same templates (_field.html, _consent.html, _error_summary.html).
 """
+
+import re
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import CONTROL_CHARACTERS, HONEYPOT_FIELD, PHONE_PATTERN, SUMMARY_LABELS, SummaryError
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
+# Line breaks and other control characters in a one-line field would end up in e-mail subjects and exports.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+HONEYPOT_FIELD = "website"
+# Labels in the error summary where the field's own label is a sentence (the consent text).
+SUMMARY_LABELS = {"consent": _("Consent")}
+
+
+@dataclass(frozen=True)
+class SummaryError:
+    """One line of the error summary: the anchor of the field it links to, and the text."""
+
+    anchor: str
+    text: str
 
 
 class PublicFormMixin:

@@ -76,7 +76,7 @@ def test_a_valid_registration_is_stored_with_consent_and_confirmed_with_a_calend
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(register_url(event), valid_data())
     assert response.status_code == 302
-    assert response["Location"] == f"/etkinlik-kaydi/{event.pk}/alindi/"
+    assert response["Location"].endswith(f"/etkinlik-kaydi/{event.pk}/alindi/")
     registration = EventRegistration.objects.get()
     assert registration.event_id == event.pk
     assert registration.organisation == "Yenişehir Belediyesi"
@@ -193,7 +193,7 @@ def test_the_form_needs_a_csrf_token():
 def test_a_get_on_the_registration_address_goes_back_to_the_event(client):
     event = EventPageFactory()
     response = client.get(register_url(event))
-    assert response.status_code == 302 and response["Location"] == event.url
+    assert response.status_code == 302 and response["Location"].endswith(event.url)
 
 
 def test_the_service_refuses_the_seat_after_the_last_one():

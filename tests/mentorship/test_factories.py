@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
         factories.AdoptionMetricFactory,
         factories.FollowUpFactory,
         factories.CalendarFeedTokenFactory,
+        factories.EventRegistrationFactory,
     ],
 )
 def test_factory_builds_a_valid_object(factory):
