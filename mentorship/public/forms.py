@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.provinces import PROVINCE_CHOICES
-from practices.models import PracticePage
+from practices.models import PracticePage, TargetGroup, Theme
 from practices.selectors import published_practices
 
 from ..models import (
@@ -99,6 +99,8 @@ class VisitRequestForm(PublicFormMixin, forms.Form):
         "preferred_date_1",
         "preferred_date_2",
         "message",
+        "needed_themes",
+        "needed_target_groups",
         "municipality",
         "new_municipality_name",
         "new_municipality_kind",
@@ -185,6 +187,20 @@ class VisitRequestForm(PublicFormMixin, forms.Form):
                 "One of the practices you chose is not published (any more); please choose from the list."
             ),
         },
+    )
+    # Optional needs, offered to the mentors' matchmaking: vocabulary only, never free text about people.
+    needed_themes = IdMultipleChoiceField(
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Themes your municipality needs (optional)"),
+        help_text=_("Helps us suggest practices that fit."),
+    )
+    needed_target_groups = IdMultipleChoiceField(
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Groups you want to serve (optional)"),
     )
     message = forms.CharField(
         max_length=MESSAGE_MAX_LENGTH,
@@ -317,6 +333,8 @@ class VisitRequestForm(PublicFormMixin, forms.Form):
             preferred_format=data["preferred_format"],
             purpose=data["purpose"],
             practices=tuple(data.get("practices") or ()),
+            needed_themes=tuple(data.get("needed_themes") or ()),
+            needed_target_groups=tuple(data.get("needed_target_groups") or ()),
             message=data.get("message", ""),
             consent_text_version=consent_text_version,
             language=language,

@@ -19,7 +19,7 @@ from wagtail.models import ReferenceIndex, Site
 from django_tasks import task
 
 from portal.models import PortalSettings
-from practices.models import PracticePage
+from practices.models import PracticePage, TargetGroup, Theme
 
 from ..models import ContactPerson, ContactSource, Municipality, Visit, VisitFormat, VisitStatus
 
@@ -51,6 +51,9 @@ class VisitRequest:
     preferred_format: str = VisitFormat.HOSTED
     purpose: str = ""
     practices: tuple[PracticePage, ...] = field(default_factory=tuple)
+    # Needs the visitor ticked: added to the municipality's (never replacing what mentors recorded).
+    needed_themes: tuple[Theme, ...] = field(default_factory=tuple)
+    needed_target_groups: tuple[TargetGroup, ...] = field(default_factory=tuple)
     message: str = ""
     # The language the visitor used the form in: their copy of the request is written in it.
     language: str = ""
@@ -81,6 +84,10 @@ def visit_request_submit(*, request: VisitRequest, now: datetime.datetime | None
         raise ValueError("A visit request needs a municipality.")
     if not municipality.confirmed and request.municipality is not None:
         raise ValueError("A visitor can only choose a confirmed municipality.")
+    if request.needed_themes:
+        municipality.needed_themes.add(*request.needed_themes)
+    if request.needed_target_groups:
+        municipality.needed_target_groups.add(*request.needed_target_groups)
     contact = ContactPerson.objects.create(
         municipality=municipality,
         name=request.contact_name.strip(),

@@ -206,3 +206,69 @@ def test_demo_municipalities_get_needs_and_sensible_suggestions():
     with_needs_count = matchmaking.municipalities_with_needs().count()
     call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
     assert matchmaking.municipalities_with_needs().count() == with_needs_count >= 4
+
+
+# Needs offered with the public visit request ---------------------------------------------------------------
+
+
+@pytest.fixture
+def request_form(settings):
+    from django.core.cache import cache
+
+    settings.VISIT_REQUEST_RATE_LIMIT = "100/h"
+    settings.TRUSTED_PROXY_COUNT = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def visit_request_data(**overrides) -> dict:
+    import datetime
+
+    from django.utils import timezone
+
+    data = {
+        "municipality": "",
+        "new_municipality_name": "Deneme Belediyesi",
+        "new_municipality_kind": "district",
+        "new_municipality_province": "33",
+        "contact_name": "Deneme Kişi",
+        "email": "deneme@example.org",
+        "preferred_date_1": (timezone.localdate() + datetime.timedelta(days=10)).isoformat(),
+        "delegation_size": "8",
+        "preferred_format": "hosted",
+        "purpose": "learn",
+        "consent": "on",
+        "website": "",
+    }
+    return data | overrides
+
+
+def test_a_visit_request_adds_the_needs_ticked_to_the_municipality(client, request_form, vocabulary):
+    town = with_needs(name="Known", themes=[vocabulary["culture"]], confirmed=True)
+    data = visit_request_data(
+        municipality=str(town.pk),
+        new_municipality_name="",
+        new_municipality_kind="",
+        new_municipality_province="",
+        needed_themes=[vocabulary["health"].pk],
+        needed_target_groups=[vocabulary["elderly"].pk],
+    )
+    response = client.post("/ziyaret-talebi/", data)
+    assert response.status_code == 302
+    assert set(town.needed_themes.all()) == {vocabulary["culture"], vocabulary["health"]}  # added, none lost
+    assert list(town.needed_target_groups.all()) == [vocabulary["elderly"]]
+
+
+def test_a_visit_request_without_needs_records_none(client, request_form, vocabulary):
+    assert client.post("/ziyaret-talebi/", visit_request_data()).status_code == 302
+    town = Municipality.objects.get(name="Deneme Belediyesi")
+    assert not town.needed_themes.exists() and not town.needed_target_groups.exists()
+
+
+@pytest.mark.parametrize("value", ["99999", "abc", "1" * 30])
+def test_an_unknown_need_is_a_form_error_and_nothing_is_recorded(client, request_form, vocabulary, value):
+    response = client.post("/ziyaret-talebi/", visit_request_data(needed_themes=[value]))
+    assert response.status_code == 400
+    assert b'id="id_needed_themes_group"' in response.content or b"id_needed_themes" in response.content
+    assert not Municipality.objects.filter(name="Deneme Belediyesi").exists()
