@@ -19,6 +19,11 @@ class MentorshipConfig(AppConfig):
         # After the municipalities above: registrations name them as organisations.
         demo_data_loaded.connect(on_demo_data_loaded_events, dispatch_uid="mentorship-demo-events")
 
+        # The adopters block stored in each practice's digest follows adoption changes.
+        from .public import adopters_upkeep
+
+        adopters_upkeep.connect()
+
         from portal.sitemaps import SITEMAP_VIEWS
 
         SITEMAP_VIEWS.append("impact")

@@ -570,3 +570,11 @@ def add_mentorship_panels(request, panels):
 
 # The home page's municipality figures (portal asks through its hook; it never imports mentorship).
 hooks.register(HEADLINE_FIGURES_HOOK, public_figures.headline_figures)
+
+
+@hooks.register("practices_adopters_block")
+def practices_adopters_block(page_ids):
+    """The "Adopted elsewhere" block of practices, stored in their digest (practices.digest)."""
+    from .public.adopters import practice_adopters_blocks
+
+    return practice_adopters_blocks(page_ids)

@@ -1,19 +1,53 @@
 """Read-only queries over the library, shared by pages, template tags, feeds and the search service."""
 
 import datetime
+import json
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import (
+    Count,
+    F,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from taggit.models import Tag
 
 from portal.collation import TurkishOrder
+from portal.languages import active_language, locale_id
 
+from .digest import not_restricted as digest_not_restricted
+from .digest import reader_scope
 from .filters import DEFAULT_LIBRARY_SORT, FILTERS, PracticeFilters
-from .models import PracticePage, PracticeTag, TargetGroup, Theme
+from .models import (
+    SDG,
+    PracticeDocument,
+    PracticeGalleryImage,
+    PracticeMetric,
+    PracticePage,
+    PracticePartner,
+    PracticeTag,
+    ReplicationStep,
+    TargetGroup,
+    Theme,
+)
 
 __all__ = ["PracticeFilters", "filter_practices", "published_practices"]
 
@@ -31,11 +65,25 @@ SORT_ORDERINGS: dict[str, tuple] = {
     "start_year": ("-start_year", TurkishOrder("title"), "pk"),
 }
 DEFAULT_SORT = DEFAULT_LIBRARY_SORT
-from portal.languages import active_language, locale_id
 
 
 def published_practices() -> QuerySet[PracticePage]:
+    """Every live, public practice in every language (indexing, sitemaps, feeds)."""
     return PracticePage.objects.live().public()
+
+
+def practices_for_reader(language: str | None = None) -> QuerySet[PracticePage]:
+    """What a reader of ``language`` (the address's) is shown: the practices written in it, and the
+    originals (Turkish) that have no live translation in it, which pages mark as such."""
+    live = published_practices()
+    default_pk = locale_id(settings.LANGUAGE_CODE)
+    pk = locale_id(language or active_language())
+    if default_pk is None:
+        return live
+    if pk is None or pk == default_pk:
+        return live.filter(locale_id=default_pk)
+    translated = live.filter(locale_id=pk).values("translation_key")
+    return live.filter(Q(locale_id=pk) | (Q(locale_id=default_pk) & ~Q(translation_key__in=translated)))
 
 
 def filter_practices(queryset: QuerySet[PracticePage], filters: PracticeFilters) -> QuerySet[PracticePage]:
@@ -67,22 +115,7 @@ def used_tags() -> QuerySet[Tag]:
         Tag.objects.alias(first_use=Subquery(first_use))
         .filter(first_use__isnull=False)
         .order_by(TurkishOrder("name"), "pk")
-    """Every live, public practice in every language (indexing, sitemaps, feeds)."""
     )
-
-
-def practices_for_reader(language: str | None = None) -> QuerySet[PracticePage]:
-    """What a reader of ``language`` (the address's) is shown: the practices written in it, and the
-    originals (Turkish) that have no live translation in it, which pages mark as such."""
-    live = published_practices()
-    default_pk = locale_id(settings.LANGUAGE_CODE)
-    pk = locale_id(language or active_language())
-    if default_pk is None:
-        return live
-    if pk is None or pk == default_pk:
-        return live.filter(locale_id=default_pk)
-    translated = live.filter(locale_id=pk).values("translation_key")
-    return live.filter(Q(locale_id=pk) | (Q(locale_id=default_pk) & ~Q(translation_key__in=translated)))
 
 
 def sort_practices(queryset: QuerySet[PracticePage], sort: str | None) -> QuerySet[PracticePage]:
@@ -192,3 +225,210 @@ def case_study_media(practice: PracticePage) -> dict[str, Any]:
         renditions("image", "fill-480x320")
     )
     return {"hero_image": hero_image, "gallery": list(gallery), "tags": list(practice.tags.all())}
+
+
+# The practice page from its digest ----------------------------------------------------------------------
+
+# Rendition specs the practice page uses: its hero, its gallery, and the related practices' cards.
+PAGE_RENDITIONS = ("fill-1200x600", "fill-480x320", "fill-640x360", "fill-320x180")
+
+
+def _as_text(expression) -> Cast:
+    return Cast(expression, output_field=TextField())
+
+
+def _to_python(field, text: str | None):
+    """A column read back from its text form (see case_study_rows), as the ORM would have given it."""
+    if text is None:
+        return None
+    internal = field.get_internal_type()
+    if internal == "BooleanField":
+        return text.lower() in ("1", "t", "true")
+    if internal == "DecimalField":
+        return Decimal(text).quantize(Decimal(1).scaleb(-field.decimal_places))
+    if internal == "JSONField":
+        return json.loads(text)
+    if internal == "DateTimeField":
+        value = parse_datetime(text.replace(" ", "T", 1))
+        if value is not None and settings.USE_TZ and timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+        return value
+    return field.to_python(text)
+
+
+@dataclass(frozen=True)
+class _Relation:
+    """One relation of the case study in the union: rows of ``model`` reached from ``queryset`` through
+    ``prefix`` (the through table's path to the target model, or "" for the rows themselves)."""
+
+    kind: str
+    model: type[Model]
+    queryset: QuerySet
+    owner: str
+    order: str
+    prefix: str = ""
+    skip: tuple[str, ...] = ()
+
+    def fields(self) -> list:
+        return [f for f in self.model._meta.concrete_fields if f.attname not in self.skip]
+
+
+def _relations(practice_id: int, card_ids: list[int]) -> list[_Relation]:
+    document_model = get_document_model()
+    image_model = get_image_model()
+    groups = PracticePage.target_groups.through
+    sdgs = PracticePage.sdgs.through
+    documents = PracticeDocument.objects.filter(page_id=practice_id)
+    gallery = PracticeGalleryImage.objects.filter(page_id=practice_id)
+    return [
+        _Relation(
+            "target_groups",
+            TargetGroup,
+            groups.objects.filter(practicepage_id__in=[practice_id, *card_ids]),
+            "practicepage_id",
+            "targetgroup__life_stage_order",
+            prefix="targetgroup__",
+        ),
+        _Relation(
+            "sdgs",
+            SDG,
+            sdgs.objects.filter(practicepage_id=practice_id),
+            "practicepage_id",
+            "sdg__number",
+            prefix="sdg__",
+        ),
+        _Relation(
+            "tags",
+            Tag,
+            PracticeTag.objects.filter(content_object_id=practice_id),
+            "content_object_id",
+            "id",
+            prefix="tag__",
+        ),
+        _Relation(
+            "metrics",
+            PracticeMetric,
+            PracticeMetric.objects.filter(page_id=practice_id),
+            "page_id",
+            "sort_order",
+        ),
+        _Relation(
+            "steps",
+            ReplicationStep,
+            ReplicationStep.objects.filter(page_id=practice_id),
+            "page_id",
+            "sort_order",
+        ),
+        _Relation(
+            "partners",
+            PracticePartner,
+            PracticePartner.objects.filter(page_id=practice_id),
+            "page_id",
+            "sort_order",
+        ),
+        # The document's extracted text is for search; the page does not need it.
+        _Relation("documents", PracticeDocument, documents, "page_id", "sort_order", skip=("text",)),
+        _Relation(
+            "document_files",
+            document_model,
+            document_model.objects.filter(pk__in=documents.values("document_id")),
+            "id",
+            "id",
+        ),
+        _Relation("gallery", PracticeGalleryImage, gallery, "page_id", "sort_order"),
+        _Relation(
+            "images", image_model, image_model.objects.filter(pk__in=gallery.values("image_id")), "id", "id"
+        ),
+    ]
+
+
+def case_study_rows(practice_id: int, card_ids: list[int]) -> dict[str, dict[int, list[Model]]]:
+    """Every relation the practice page shows, in ONE query: a UNION ALL of the rows of each relation with
+    their columns as text, read back into model instances (kind -> owner id -> rows in display order)."""
+    relations = _relations(practice_id, card_ids)
+    width = max(len(relation.fields()) for relation in relations)
+    union = None
+    for relation in relations:
+        fields = relation.fields()
+        columns = {
+            "u_kind": Value(relation.kind, output_field=TextField()),
+            "u_owner": F(relation.owner),
+            "u_order": F(relation.order),
+        }
+        for n in range(width):
+            if n < len(fields):
+                columns[f"u_{n}"] = _as_text(F(relation.prefix + fields[n].attname))
+            else:
+                columns[f"u_{n}"] = Value(None, output_field=TextField())
+        part = relation.queryset.order_by().annotate(**columns).values_list(*columns)
+        union = part if union is None else union.union(part, all=True)
+    by_kind = {relation.kind: relation for relation in relations}
+    result: dict[str, dict[int, list]] = {relation.kind: {} for relation in relations}
+    rows = sorted(union, key=lambda row: (row[0], row[1], row[2] if row[2] is not None else 0))
+    for kind, owner, _order, *texts in rows:
+        relation = by_kind[kind]
+        fields = relation.fields()
+        values = [_to_python(field, text) for field, text in zip(fields, texts, strict=False)]
+        instance = relation.model.from_db(DEFAULT_DB_ALIAS, [f.attname for f in fields], values)
+        result[kind].setdefault(owner, []).append(instance)
+    return result
+
+
+def _rows(rows: dict[str, dict[int, list]], kind: str, owner: int) -> list:
+    return rows[kind].get(owner, [])
+
+
+def practice_page_context(practice: PracticePage, *, related: list[int], limit: int) -> dict[str, Any]:
+    """What the case study page shows besides the page's own fields, from the digest's related ids:
+    the related cards (one query), every relation of the case study and the cards' target groups (one
+    union query), and the renditions of every image on the page (one query)."""
+    cards_by_pk = (
+        PracticePage.objects.live()
+        .filter(digest_not_restricted(), reader_scope(practice.locale_id, practice.translation_key))
+        .filter(pk__in=related)
+        .select_related("theme", "hero_image")
+        .in_bulk()
+        if related
+        else {}
+    )
+    cards = [cards_by_pk[pk] for pk in related if pk in cards_by_pk][:limit]
+    rows = case_study_rows(practice.pk, [card.pk for card in cards])
+    for card in cards:
+        groups = sorted(_rows(rows, "target_groups", card.pk), key=lambda g: (g.life_stage_order, g.name))
+        card._cluster_related_objects = {"target_groups": groups}
+    files = {document.pk: document for documents in rows["document_files"].values() for document in documents}
+    documents = _rows(rows, "documents", practice.pk)
+    for item in documents:
+        item.document = files[item.document_id]
+    images = {image.pk: image for found in rows["images"].values() for image in found}
+    gallery = [item for item in _rows(rows, "gallery", practice.pk) if item.image_id in images]
+    for item in gallery:
+        item.image = images[item.image_id]
+    page_images = [image for image in (practice.hero_image, *(c.hero_image for c in cards)) if image] + list(
+        images.values()
+    )
+    if page_images:
+        rendition_model = get_image_model().get_rendition_model()
+        prefetch_related_objects(
+            page_images,
+            Prefetch(
+                "renditions",
+                queryset=rendition_model.objects.filter(filter_spec__in=PAGE_RENDITIONS),
+                to_attr="prefetched_renditions",
+            ),
+        )
+    return {
+        "index_page": practice.get_parent().specific,
+        "target_groups": sorted(
+            _rows(rows, "target_groups", practice.pk), key=lambda g: (g.life_stage_order, g.name)
+        ),
+        "metrics": _rows(rows, "metrics", practice.pk),
+        "steps": _rows(rows, "steps", practice.pk),
+        "partners": _rows(rows, "partners", practice.pk),
+        "documents": documents,
+        "sdgs": _rows(rows, "sdgs", practice.pk),
+        "hero_image": practice.hero_image,
+        "gallery": gallery,
+        "tags": _rows(rows, "tags", practice.pk),
+        "related_practices": cards,
+    }

@@ -11,6 +11,7 @@ from django.dispatch import Signal
 
 from portal.cache import bump_public_cache_version
 
+from .digest import digest_refresh_adopters
 from .models import PracticeIndexPage, PracticePage
 
 # Sent after practices' adoption counts changed in the database (a queryset update, so no post_save and no
@@ -54,4 +55,5 @@ def practice_adoption_count_set(*, practice_id: int, count: int | Expression) ->
     """
     PracticePage.objects.filter(pk=practice_id).update(adoption_count=count)
     bump_public_cache_version()  # cards and "most adopted" lists show the count
+    digest_refresh_adopters(page_ids=(practice_id,))  # the page's "Adopted elsewhere" block
     adoption_counts_changed.send(sender=PracticePage, page_ids=(practice_id,))

@@ -14,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from portal.models import PortalSettings
 
-from . import kit
+from . import digest, kit
 from .models import PracticeDocument, PracticePage
 
 
@@ -53,7 +53,50 @@ def on_office_changed(sender, created=False, **kwargs) -> None:
         kit.kit_delete_all()
 
 
+def on_practice_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs) -> None:
+    """A live practice saved in full (a publish, a factory, an import) gets its digest recomputed; a save of
+    a few fields (a draft revision's bookkeeping) changes nothing the digest holds."""
+    if raw or update_fields is not None:
+        return
+    if not instance.live:
+        digest.digest_remove(page_ids=[instance.pk])
+    elif digest.eligible().filter(pk=instance.pk).exists():
+        digest.digest_refresh(instance)
+    else:
+        digest.digest_remove(page_ids=[instance.pk])  # in a private section
+
+
+def on_published_adopters(sender, instance, **kwargs) -> None:
+    # After the publish wrote the page's metrics: the adopters block compares its adopters with them.
+    if isinstance(instance, PracticePage):
+        digest.digest_refresh_adopters(page_ids=[instance.pk])
+
+
+def on_digest_unlisted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, PracticePage):
+        digest.digest_remove(page_ids=[instance.pk])
+
+
+def on_restriction_changed_digest(sender, instance, **kwargs) -> None:
+    practices = PracticePage.objects.descendant_of(instance.page, inclusive=True)
+    if kwargs.get("signal") is post_save:
+        digest.digest_remove(page_ids=list(practices.values_list("pk", flat=True)))
+    else:
+        for practice in practices.live().filter(digest.not_restricted()):
+            digest.digest_refresh(practice)
+
+
 def connect() -> None:
+    post_save.connect(on_practice_saved, sender=PracticePage, dispatch_uid="practices-digest-saved")
+    page_published.connect(on_published_adopters, dispatch_uid="practices-digest-published")
+    page_unpublished.connect(on_digest_unlisted, dispatch_uid="practices-digest-unpublished")
+    post_delete.connect(on_digest_unlisted, sender=PracticePage, dispatch_uid="practices-digest-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_changed_digest,
+            sender=PageViewRestriction,
+            dispatch_uid=f"practices-digest-restriction-{id(signal)}",
+        )
     page_published.connect(on_published, dispatch_uid="practices-kit-published")
     page_unpublished.connect(on_unpublished_or_deleted, dispatch_uid="practices-kit-unpublished")
     post_delete.connect(on_unpublished_or_deleted, sender=PracticePage, dispatch_uid="practices-kit-deleted")

@@ -11,7 +11,7 @@ from portal.errors import NotFoundForVisitors
 from portal.languages import active_language, language_of_locale
 from portal.models import PortalSettings
 
-from . import listing, selectors
+from . import digest, listing, selectors
 from .filter_panel import build_filter_panel
 from .filters import MAX_PAGE
 from .forms import LibraryFilterForm
@@ -123,8 +123,16 @@ def practice_language_context(request, practice) -> dict:
 
 
 def practice_view(request, *, practice):
-    context = selectors.case_study_sections(practice) | selectors.case_study_media(practice)
-    context["related_practices"] = selectors.related_practices(practice, tags=context["tags"])
+    if getattr(request, "is_preview", False):
+        # A preview shows the revision in memory (its unsaved children and tags): computed now.
+        context = selectors.case_study_sections(practice) | selectors.case_study_media(practice)
+        context["related_practices"] = selectors.related_practices(practice, tags=context["tags"])
+        context["adopters_block"] = None
+    else:
+        # What changes only on publish or adoption comes from the digest (one query), the rest in three.
+        stored = digest.digest_for_view(practice)
+        context = selectors.practice_page_context(practice, related=stored.related_ids, limit=digest.SHOWN)
+        context["adopters_block"] = stored.adopters
     context |= practice_language_context(request, practice)
     # The footer reads the same settings, cached on the request: the office's name costs no query here.
     office = PortalSettings.for_request(request)

@@ -6,7 +6,8 @@ Municipality names and websites only, never a person, and only of adoptions a me
 typed by the public and not yet confirmed by a mentor are neither. Two queries at most, whatever the number.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from decimal import Decimal
 
 from practices.models import PracticePage
 
@@ -37,6 +38,38 @@ class PracticeAdopters:
     @property
     def unnamed(self) -> int:
         return self.total - len(self.stories)
+
+    def to_block(self) -> dict:
+        """As stored in the practice's digest (practices.PracticeDigest.adopters): JSON, decimals as text."""
+        block = asdict(self)
+        for row in block["comparison"]:
+            row["origin_value"] = None if row["origin_value"] is None else str(row["origin_value"])
+            for adopter in row["adopters"]:
+                adopter["value"] = str(adopter["value"])
+        return block
+
+    @classmethod
+    def from_block(cls, block: dict) -> "PracticeAdopters":
+        comparison = []
+        for row in block["comparison"]:
+            origin = row["origin_value"]
+            comparison.append(
+                MetricComparison(
+                    label=row["label"],
+                    unit=row["unit"],
+                    origin_value=None if origin is None else Decimal(origin),
+                    origin_year=row["origin_year"],
+                    adopters=[
+                        AdopterValue(**(adopter | {"value": Decimal(adopter["value"])}))
+                        for adopter in row["adopters"]
+                    ],
+                )
+            )
+        return cls(
+            total=block["total"],
+            stories=[AdopterStory(**story) for story in block["stories"]],
+            comparison=comparison,
+        )
 
 
 def practice_adopters(*, practice: PracticePage) -> PracticeAdopters:
@@ -88,3 +121,18 @@ def practice_adopters(*, practice: PracticePage) -> PracticeAdopters:
             by_key[key] = row
         row.adopters.append(AdopterValue.of(metric))
     return PracticeAdopters(total=total, stories=stories, comparison=list(by_key.values()))
+
+
+def practice_adopters_blocks(page_ids: list[int]) -> dict[int, dict]:
+    """The adopters block of each practice for its digest (the practices_adopters_block hook): two queries
+    for the practices that have adopters, none for the rest."""
+    with_adopters = set(
+        Adoption.objects.filter(
+            practice_id__in=page_ids, stage__in=ADOPTED_STAGES, municipality__confirmed=True
+        ).values_list("practice_id", flat=True)
+    )
+    empty = PracticeAdopters(total=0, stories=[], comparison=[]).to_block()
+    blocks = dict.fromkeys(page_ids, empty)
+    for page_id in with_adopters:
+        blocks[page_id] = practice_adopters(practice=PracticePage(pk=page_id)).to_block()
+    return blocks

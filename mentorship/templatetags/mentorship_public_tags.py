@@ -2,17 +2,20 @@
 
 from django import template
 
-from ..public.adopters import practice_adopters
+from ..public.adopters import PracticeAdopters, practice_adopters
 
 register = template.Library()
 
 
 @register.inclusion_tag("mentorship/public/_adopted_by.html")
-def adopted_by(practice):
+def adopted_by(practice, block=None):
     """“Adopted by N municipalities”, the ones shown publicly with their story, and their metrics beside the
-    origin's (two queries at most)."""
+    origin's: from ``block`` (the practice's stored digest, no query), else counted now (two queries
+    at most)."""
     if practice is None or getattr(practice, "pk", None) is None:
         return {"adopters": None}
+    if isinstance(block, dict):
+        return {"adopters": PracticeAdopters.from_block(block), "practice": practice}
     return {"adopters": practice_adopters(practice=practice), "practice": practice}
 
 

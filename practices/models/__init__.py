@@ -1,6 +1,7 @@
 """The good-practice library: taxonomy snippets, the library index, the structured case study, events and
 publications."""
 
+from .digest import PracticeDigest
 from .events import EventIndexPage, EventKind, EventPage
 from .pages import (
     PracticeDocument,
@@ -23,6 +24,7 @@ __all__ = [
     "EventKind",
     "EventPage",
     "EvidenceLevel",
+    "PracticeDigest",
     "PracticeDocument",
     "PracticeGalleryImage",
     "PracticeIndexPage",

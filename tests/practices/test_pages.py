@@ -127,13 +127,18 @@ def test_card_images_are_decorative_because_the_title_link_follows(client):
     assert 'class="card__title"' in card
 
 
+# Related practices are ranked by text similarity too (practices.similarity): these tests compare tags and
+# themes, so every practice says the same thing (the factory's summaries are random sentences).
+SAME_SUMMARY = "Mahallede herkes için ortak bir hizmet."
+
+
 def test_related_practices_share_the_theme_or_a_tag_and_exclude_itself_and_drafts(client):
     theme = ThemeFactory()
-    practice = PracticePageFactory(title="Ana uygulama", theme=theme, tags=["gıda"])
-    PracticePageFactory(title="Aynı tema", theme=theme)
-    PracticePageFactory(title="Ortak etiket", tags=["gıda"])
-    PracticePageFactory(title="İlgisiz uygulama", tags=["spor"])
-    draft = PracticePageFactory(title="Taslak kardeş", theme=theme)
+    practice = PracticePageFactory(summary=SAME_SUMMARY, title="Ana uygulama", theme=theme, tags=["gıda"])
+    PracticePageFactory(summary=SAME_SUMMARY, title="Aynı tema", theme=theme)
+    PracticePageFactory(summary=SAME_SUMMARY, title="Ortak etiket", tags=["gıda"])
+    PracticePageFactory(summary=SAME_SUMMARY, title="İlgisiz uygulama", tags=["spor"])
+    draft = PracticePageFactory(summary=SAME_SUMMARY, title="Taslak kardeş", theme=theme)
     draft.unpublish()
     html = client.get(practice.url).content.decode()
     related = html[html.index('id="related-heading"') :]
@@ -146,12 +151,14 @@ def test_related_practices_share_the_theme_or_a_tag_and_exclude_itself_and_draft
 
 def test_related_practices_rank_most_shared_tags_first_then_newest_of_the_theme(client):
     theme = ThemeFactory()
-    practice = PracticePageFactory(title="Ana uygulama", theme=theme, tags=["gıda", "tarım", "kadın"])
-    PracticePageFactory(title="Aynı tema eski", theme=theme)
-    PracticePageFactory(title="Bir ortak etiket", tags=["gıda"])
-    PracticePageFactory(title="Üç ortak etiket", tags=["gıda", "tarım", "kadın"])
-    PracticePageFactory(title="Aynı tema yeni", theme=theme)
-    PracticePageFactory(title="İki ortak etiket", tags=["tarım", "kadın", "spor"])
+    practice = PracticePageFactory(
+        summary=SAME_SUMMARY, title="Ana uygulama", theme=theme, tags=["gıda", "tarım", "kadın"]
+    )
+    PracticePageFactory(summary=SAME_SUMMARY, title="Aynı tema eski", theme=theme)
+    PracticePageFactory(summary=SAME_SUMMARY, title="Bir ortak etiket", tags=["gıda"])
+    PracticePageFactory(summary=SAME_SUMMARY, title="Üç ortak etiket", tags=["gıda", "tarım", "kadın"])
+    PracticePageFactory(summary=SAME_SUMMARY, title="Aynı tema yeni", theme=theme)
+    PracticePageFactory(summary=SAME_SUMMARY, title="İki ortak etiket", tags=["tarım", "kadın", "spor"])
     html = client.get(practice.url).content.decode()
     related = html[html.index('id="related-heading"') :]
     most, more, fewest = "Üç ortak etiket", "İki ortak etiket", "Bir ortak etiket"
@@ -161,16 +168,17 @@ def test_related_practices_rank_most_shared_tags_first_then_newest_of_the_theme(
 
 
 def test_related_practices_are_topped_up_with_the_newest_of_the_same_theme(client):
+    # Equally similar (their titles differ only by a number, which is not a word): the newest first.
     theme = ThemeFactory()
-    practice = PracticePageFactory(title="Ana uygulama", theme=theme, tags=["gıda"])
-    PracticePageFactory(title="Aynı tema en eski", theme=theme)
-    PracticePageFactory(title="Aynı tema eski", theme=theme)
-    PracticePageFactory(title="Ortak etiket", tags=["gıda"])
-    PracticePageFactory(title="Aynı tema yeni", theme=theme)
+    practice = PracticePageFactory(summary=SAME_SUMMARY, title="Ana uygulama", theme=theme, tags=["gıda"])
+    PracticePageFactory(summary=SAME_SUMMARY, title="Aynı tema 1", theme=theme)
+    PracticePageFactory(summary=SAME_SUMMARY, title="Aynı tema 2", theme=theme)
+    PracticePageFactory(summary=SAME_SUMMARY, title="Ortak etiket", tags=["gıda"])
+    PracticePageFactory(summary=SAME_SUMMARY, title="Aynı tema 3", theme=theme)
     related = client.get(practice.url).content.decode()
     related = related[related.index('id="related-heading"') :]
-    assert related.index("Ortak etiket") < related.index("Aynı tema yeni") < related.index("Aynı tema eski")
-    assert "Aynı tema en eski" not in related
+    assert related.index("Ortak etiket") < related.index("Aynı tema 3") < related.index("Aynı tema 2")
+    assert "Aynı tema 1" not in related
 
 
 def test_practice_page_without_related_practices_has_no_empty_section(client):

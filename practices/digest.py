@@ -1,0 +1,369 @@
+"""Keeping PracticeDigest current: related practices ranked when a practice is published, adopters when
+adoptions change, both read by the practice page in one query.
+
+- A practice saved live (a publish, or a factory's save) gets its stems and related practices computed
+  here, and every candidate it was compared with may take it into its own list (the score is symmetric).
+- Unpublishing, deleting or restricting a practice removes its digest and recomputes the digests that listed
+  it; the page filters the listed practices by live and public again when it reads them, so a stale entry is
+  never shown.
+- The adopters block comes from the app that records adoptions through the ``practices_adopters_block``
+  Wagtail hook (practices never imports it): a function taking a list of practice ids and returning
+  ``{practice id: JSON-able block}``. That app calls ``digest_refresh_adopters`` when adoptions change.
+- ``manage.py rebuild_practice_digests`` recomputes every row; ``digest_differences`` compares the stored rows
+  with a fresh computation (used by the test and by ``--check``).
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+
+from django.conf import settings
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Length, Substr
+
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+
+from . import similarity
+from .models import PracticeDigest, PracticePage, PracticeTag
+
+ADOPTERS_HOOK = "practices_adopters_block"
+STORED = 6  # kept per practice, so a listed practice that goes away leaves spares
+SHOWN = 3  # shown on the page
+POOL = 200  # candidates per practice: the ones sharing the most tags, and the newest of the same theme
+
+Progress = Callable[[int, int], None]
+
+
+def not_restricted() -> Q:
+    """Pages outside every private section, decided by the database in the same query (Wagtail's
+    PageQuerySet.public() first reads every restriction in a query of its own)."""
+    # A restriction applies to its page and every page below it: its page's path begins the candidate's.
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"), output_field=CharField())
+    )
+    return ~Q(Exists(restricted))
+
+
+def eligible() -> QuerySet[PracticePage]:
+    """Practices that may be listed as related: published and public."""
+    return PracticePage.objects.live().filter(not_restricted())
+
+
+def reader_scope(locale_pk: int | None, translation_key) -> Q:
+    """The practices a reader of a page in this locale may be offered (as selectors.practices_for_reader
+    decides for the address's language), never the page's own original or translations."""
+    from portal.languages import locale_id
+
+    default_pk = locale_id(settings.LANGUAGE_CODE)
+    if default_pk is None or locale_pk is None:
+        return Q()
+    if locale_pk == default_pk:
+        return Q(locale_id=default_pk)
+    translated = eligible().filter(locale_id=locale_pk).values("translation_key")
+    readable = Q(locale_id=locale_pk) | (Q(locale_id=default_pk) & ~Q(translation_key__in=translated))
+    return readable & ~Q(translation_key=translation_key)
+
+
+def _in_scope(subject: similarity.Profile, other: similarity.Profile) -> bool:
+    from portal.languages import locale_id
+
+    default_pk = locale_id(settings.LANGUAGE_CODE)
+    if subject.locale_id is None or default_pk is None:
+        return True
+    if subject.locale_id == default_pk:
+        return other.locale_id == default_pk
+    same_original = str(other.translation_key) == str(subject.translation_key)
+    return other.locale_id == subject.locale_id or (other.locale_id == default_pk and not same_original)
+
+
+# Profiles ------------------------------------------------------------------------------------------------
+
+
+def _recency(value) -> float:
+    return value.timestamp() if value else 0.0
+
+
+def profile_of(practice: PracticePage) -> similarity.Profile:
+    """From the page in memory (its cluster), so a revision being published is compared as it will be seen."""
+    return similarity.Profile(
+        page_id=practice.pk,
+        theme_id=practice.theme_id,
+        tag_ids=frozenset(tag.pk for tag in practice.tags.all() if tag.pk),
+        group_ids=frozenset(group.pk for group in practice.target_groups.all() if group.pk),
+        stems=frozenset(practice.search_stems.split()),
+        recency=_recency(practice.first_published_at),
+        locale_id=practice.locale_id,
+        translation_key=str(practice.translation_key),
+    )
+
+
+def load_profiles(page_ids: Iterable[int], *, cache: dict | None = None) -> dict[int, similarity.Profile]:
+    """Profiles of eligible practices from their stored digests (three queries for the ones not cached)."""
+    cache = cache if cache is not None else {}
+    wanted = [pk for pk in set(page_ids) if pk not in cache]
+    if wanted:
+        rows = list(
+            eligible()
+            .filter(pk__in=wanted)
+            .values_list(
+                "pk", "theme_id", "first_published_at", "digest__stems", "locale_id", "translation_key"
+            )
+        )
+        found = [row[0] for row in rows]
+        tags: dict[int, set[int]] = {pk: set() for pk in found}
+        for page_id, tag_id in PracticeTag.objects.filter(content_object_id__in=found).values_list(
+            "content_object_id", "tag_id"
+        ):
+            tags[page_id].add(tag_id)
+        groups: dict[int, set[int]] = {pk: set() for pk in found}
+        through = PracticePage.target_groups.through
+        for page_id, group_id in through.objects.filter(practicepage_id__in=found).values_list(
+            "practicepage_id", "targetgroup_id"
+        ):
+            groups[page_id].add(group_id)
+        for pk, theme_id, published, stems, locale_pk, translation_key in rows:
+            cache[pk] = similarity.Profile(
+                page_id=pk,
+                theme_id=theme_id,
+                tag_ids=frozenset(tags[pk]),
+                group_ids=frozenset(groups[pk]),
+                stems=frozenset(stems.split()) if stems else frozenset(),
+                recency=_recency(published),
+                locale_id=locale_pk,
+                translation_key=str(translation_key),
+            )
+    return {pk: cache[pk] for pk in page_ids if pk in cache}
+
+
+def candidate_ids(subject: similarity.Profile) -> list[int]:
+    """The pool: eligible practices its readers may be offered, sharing the most of its tags, then the
+    newest of its theme (bounded)."""
+    scope = reader_scope(subject.locale_id, subject.translation_key)
+    sharing: list[int] = []
+    if subject.tag_ids:
+        sharing = list(
+            PracticeTag.objects.filter(
+                tag_id__in=subject.tag_ids, content_object__in=eligible().filter(scope)
+            )
+            .exclude(content_object_id=subject.page_id)
+            .values("content_object_id")
+            .annotate(shared=Count("tag_id"))
+            .order_by("-shared", "-content_object_id")
+            .values_list("content_object_id", flat=True)[:POOL]
+        )
+    same_theme: list[int] = []
+    if subject.theme_id is not None:
+        same_theme = list(
+            eligible()
+            .filter(scope, theme_id=subject.theme_id)
+            .exclude(pk__in=[subject.page_id, *sharing])
+            .order_by("-first_published_at", "-pk")
+            .values_list("pk", flat=True)[:POOL]
+        )
+    return sharing + same_theme
+
+
+def compute_related(
+    subject: similarity.Profile, *, cache: dict | None = None, include: similarity.Profile | None = None
+) -> tuple[list[list], list[similarity.Profile], similarity.Idf]:
+    """The subject's ranked related practices, its pool and the pool's IDF. ``include``: a practice being
+    saved, compared from memory (its tags reach the database only after the save's signal)."""
+    pool_ids = [pk for pk in candidate_ids(subject) if include is None or pk != include.page_id]
+    pool = list(load_profiles(pool_ids, cache=cache).values())
+    if (
+        include is not None
+        and include.page_id != subject.page_id
+        and _shares(subject, include)
+        and _in_scope(subject, include)
+    ):
+        pool.append(include)
+    idf = similarity.Idf.of([subject, *pool])
+    return similarity.rank(subject, pool, limit=STORED, idf=idf), pool, idf
+
+
+def _shares(a: similarity.Profile, b: similarity.Profile) -> bool:
+    return bool(a.tag_ids & b.tag_ids) or (a.theme_id is not None and a.theme_id == b.theme_id)
+
+
+# Adopters ------------------------------------------------------------------------------------------------
+
+
+def adopters_blocks(page_ids: Sequence[int]) -> dict[int, dict | None]:
+    """The adopters block of each practice from the hook's providers (None where no app provides one)."""
+    blocks: dict[int, dict | None] = dict.fromkeys(page_ids)
+    for provider in hooks.get_hooks(ADOPTERS_HOOK):
+        blocks.update(provider(list(page_ids)))
+    return blocks
+
+
+def digest_refresh_adopters(*, page_ids: Iterable[int]) -> None:
+    """Store the adopters block of these practices (called by the app that records adoptions)."""
+    ids = sorted(set(page_ids))
+    if not ids:
+        return
+    existing = set(PracticeDigest.objects.filter(page_id__in=ids).values_list("page_id", flat=True))
+    for page_id, block in adopters_blocks(ids).items():
+        if page_id in existing:
+            PracticeDigest.objects.filter(page_id=page_id).update(adopters=block)
+
+
+# Upkeep --------------------------------------------------------------------------------------------------
+
+
+PROPAGATE_MAX = 50  # lists recomputed when a practice is published; the rest wait for the rebuild command
+
+
+def digest_refresh(practice: PracticePage, *, propagate: bool = True) -> PracticeDigest:
+    """Recompute one live practice's digest from the page in memory; with ``propagate``, recompute the lists
+    of the practices it was compared with that name it or would now take it (best first, bounded)."""
+    subject = profile_of(practice)
+    cache: dict[int, similarity.Profile] = {}
+    related, pool, idf = compute_related(subject, cache=cache)
+    digest = PracticeDigest(
+        page_id=practice.pk,
+        stems=" ".join(sorted(subject.stems)),
+        related=related,
+        adopters=adopters_blocks([practice.pk])[practice.pk],
+    )
+    digest.save()
+    if propagate:
+        stored = PracticeDigest.objects.filter(page_id__in=[p.page_id for p in pool]).only(
+            "page_id", "related"
+        )
+        by_id = {profile.page_id: profile for profile in pool}
+        affected = []
+        for other in stored:
+            value = similarity.score(subject, by_id[other.page_id], idf)
+            names_it = any(row[0] == subject.page_id for row in other.related)
+            room = len(other.related) < STORED or value >= min(row[1] for row in other.related)
+            if names_it or (room and value >= similarity.MIN_SCORE):
+                affected.append((value, other.page_id))
+        affected.sort(reverse=True)
+        pool_ids = set(by_id)
+        # Lists that named this practice while it is no longer in their pool are recomputed too.
+        stale = [pk for pk in listing(subject.page_id) if pk not in pool_ids]
+        cache[subject.page_id] = subject
+        _recompute([pk for _value, pk in affected[:PROPAGATE_MAX]] + stale, cache=cache, include=subject)
+    return digest
+
+
+def listing(page_id: int) -> list[int]:
+    """Practices whose stored related list names ``page_id``."""
+    return [
+        digest.page_id
+        for digest in PracticeDigest.objects.only("page_id", "related").exclude(page_id=page_id)
+        if any(row[0] == page_id for row in digest.related)
+    ]
+
+
+def _recompute(
+    page_ids: Iterable[int], *, cache: dict | None = None, include: similarity.Profile | None = None
+) -> None:
+    cache = cache if cache is not None else {}
+    profiles = load_profiles(page_ids, cache=cache)
+    changed = []
+    for digest in PracticeDigest.objects.filter(page_id__in=list(profiles)).only("page_id", "related"):
+        related, _pool, _idf = compute_related(profiles[digest.page_id], cache=cache, include=include)
+        if related != digest.related:
+            digest.related = related
+            changed.append(digest)
+    PracticeDigest.objects.bulk_update(changed, ["related"], batch_size=500)
+
+
+def digest_remove(*, page_ids: Iterable[int]) -> None:
+    """Practices that are no longer listed (unpublished, deleted, made private): drop their digests and
+    recompute the lists that named them."""
+    ids = set(page_ids)
+    if not ids:
+        return
+    PracticeDigest.objects.filter(page_id__in=ids).delete()
+    naming = {pk for page_id in ids for pk in listing(page_id)} - ids
+    _recompute(naming)
+
+
+def digest_for_view(practice: PracticePage) -> PracticeDigest:
+    """The stored digest of a served practice (one query); computed and stored if missing (a practice
+    created by a bulk insert, or before this table existed), without touching other practices' lists."""
+    digest = PracticeDigest.objects.filter(page_id=practice.pk).defer("stems").first()
+    if digest is None:
+        digest = digest_refresh(practice, propagate=False)
+    return digest
+
+
+# Rebuild and check -------------------------------------------------------------------------------------
+
+
+def _stems_batches(page_ids: list[int], batch: int = 200):
+    for start in range(0, len(page_ids), batch):
+        pages = (
+            PracticePage.objects.filter(pk__in=page_ids[start : start + batch])
+            .select_related("theme")
+            .prefetch_related(
+                "tags", "target_groups", "replication_steps", "partners", "metrics", "documents"
+            )
+        )
+        yield {page.pk: " ".join(sorted(set(page.search_stems.split()))) for page in pages}
+
+
+def fresh_digests(*, progress: Progress | None = None) -> dict[int, PracticeDigest]:
+    """Every eligible practice's digest computed from scratch (not saved)."""
+    page_ids = list(eligible().order_by("pk").values_list("pk", flat=True))
+    total = len(page_ids) * 2
+    stems: dict[int, str] = {}
+    for batch in _stems_batches(page_ids):
+        stems |= batch
+        if progress:
+            progress(len(stems), total)
+    # The profiles from the fresh stems, not from the stored rows.
+    cache: dict[int, similarity.Profile] = {}
+    load_profiles(page_ids, cache=cache)
+    for pk in page_ids:
+        profile = cache[pk]
+        cache[pk] = similarity.Profile(
+            page_id=pk,
+            theme_id=profile.theme_id,
+            tag_ids=profile.tag_ids,
+            group_ids=profile.group_ids,
+            stems=frozenset(stems[pk].split()),
+            recency=profile.recency,
+        )
+    blocks = adopters_blocks(page_ids)
+    digests = {}
+    for done, pk in enumerate(page_ids, start=1):
+        related, _pool, _idf = compute_related(cache[pk], cache=cache)
+        digests[pk] = PracticeDigest(page_id=pk, stems=stems[pk], related=related, adopters=blocks[pk])
+        if progress and (done % 50 == 0 or done == len(page_ids)):
+            progress(len(page_ids) + done, total)
+    return digests
+
+
+def digest_rebuild(*, progress: Progress | None = None) -> int:
+    """Recompute and store every digest; drop the digests of practices no longer eligible."""
+    digests = fresh_digests(progress=progress)
+    PracticeDigest.objects.exclude(page_id__in=list(digests)).delete()
+    existing = set(PracticeDigest.objects.values_list("page_id", flat=True))
+    PracticeDigest.objects.bulk_create([d for pk, d in digests.items() if pk not in existing], batch_size=500)
+    PracticeDigest.objects.bulk_update(
+        [d for pk, d in digests.items() if pk in existing], ["stems", "related", "adopters"], batch_size=500
+    )
+    return len(digests)
+
+
+def digest_differences(*, related: bool = True) -> list[str]:
+    """Where the stored digests differ from a fresh computation (empty when they agree)."""
+    fresh = fresh_digests()
+    stored = {d.page_id: d for d in PracticeDigest.objects.all()}
+    problems = [f"practice {pk}: no digest" for pk in fresh if pk not in stored]
+    problems += [
+        f"practice {pk}: digest of a practice that is not listed" for pk in stored if pk not in fresh
+    ]
+    for pk, digest in fresh.items():
+        row = stored.get(pk)
+        if row is None:
+            continue
+        if row.stems != digest.stems:
+            problems.append(f"practice {pk}: stems differ")
+        if row.adopters != digest.adopters:
+            problems.append(f"practice {pk}: adopters {row.adopters!r} != {digest.adopters!r}")
+        if related and row.related != digest.related:
+            problems.append(f"practice {pk}: related {row.related!r} != {digest.related!r}")
+    return problems

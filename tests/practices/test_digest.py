@@ -1,0 +1,121 @@
+"""The practice digest (issue 17): related practices and the adopters block stored when they change, read by
+the practice page in one query, rebuilt by a command and equal to a fresh computation."""
+
+import io
+
+from django.core.management import CommandError, call_command
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from mentorship.factories import AdoptionFactory, AdoptionMetricFactory, MunicipalityFactory
+from mentorship.models import AdoptionStage
+from mentorship.services import adoption_change_stage
+from practices import digest
+from practices.factories import PracticeMetricFactory, PracticePageFactory, ThemeFactory
+from practices.models import PracticeDigest
+
+pytestmark = pytest.mark.django_db
+
+
+def related_titles(practice) -> list[str]:
+    stored = PracticeDigest.objects.get(page_id=practice.pk)
+    titles = dict(type(practice).objects.values_list("pk", "title"))
+    return [titles[pk] for pk in stored.related_ids]
+
+
+def small_library():
+    theme = ThemeFactory()
+    food = PracticePageFactory(title="Sosyal market", summary="Gıda yardımı market kartı.", theme=theme)
+    card = PracticePageFactory(title="Gıda kartı", summary="Gıda yardımı dijital kart.", theme=theme)
+    other = PracticePageFactory(title="Spor okulu", summary="Engelli çocuklara spor.", theme=theme)
+    return food, card, other
+
+
+def test_stored_digests_equal_a_fresh_computation_after_publishes_adoptions_and_unpublishing():
+    food, card, other = small_library()
+    PracticePageFactory(title="Etiketli", tags=["gıda"], summary="Gıda bankası.")
+    assert digest.digest_differences() == []
+
+    municipality = MunicipalityFactory(name="Örnek Belediyesi")
+    adoption = AdoptionFactory(
+        practice=food, municipality=municipality, stage=AdoptionStage.ADOPTED, show_publicly=True, kept="Kart"
+    )
+    AdoptionMetricFactory(adoption=adoption, label="Hane", value=120, unit="hane")
+    municipality.name = "Yeni Ad Belediyesi"
+    municipality.save()
+    assert digest.digest_differences() == []
+    assert (
+        PracticeDigest.objects.get(page_id=food.pk).adopters["stories"][0]["municipality"].startswith("Yeni")
+    )
+
+    card.unpublish()
+    assert digest.digest_differences() == []
+    assert "Gıda kartı" not in related_titles(food)
+    other.delete()
+    assert digest.digest_differences() == []
+
+
+def test_a_new_practice_enters_the_related_lists_of_the_practices_it_resembles():
+    food, _card, _other = small_library()
+    assert related_titles(food)[0] == "Gıda kartı"
+    PracticePageFactory(
+        title="Gıda yardımı market kartı", summary="Gıda yardımı market kartı.", theme=food.theme
+    )
+    assert related_titles(food)[0] == "Gıda yardımı market kartı"
+
+
+def test_a_practice_made_private_leaves_other_pages_and_comes_back_when_public_again(client):
+    food, card, _other = small_library()
+    restriction = PageViewRestriction.objects.create(page=card, restriction_type="login")
+    assert "Gıda kartı" not in related_titles(food)
+    assert "Gıda kartı" not in client.get(food.url).content.decode()
+    restriction.delete()
+    assert "Gıda kartı" in related_titles(food)
+
+
+def test_a_stale_entry_is_never_shown(client):
+    food, card, _other = small_library()
+    # The stored list still names the card, but the page checks live and public again when it reads it.
+    type(card).objects.filter(pk=card.pk).update(live=False)
+    html = client.get(food.url).content.decode()
+    assert "Gıda kartı" not in html[html.index("<main") :]
+
+
+def test_the_adopters_block_follows_an_adoption_and_its_stage(client):
+    practice = PracticePageFactory()
+    PracticeMetricFactory(page=practice, label="Yararlanan", value=500, unit="kişi")
+    adoption = AdoptionFactory(
+        practice=practice,
+        stage=AdoptionStage.PILOTING,
+        municipality__name="Pilot Belediyesi",
+        show_publicly=True,
+    )
+    assert PracticeDigest.objects.get(page_id=practice.pk).adopters["total"] == 0
+    adoption_change_stage(adoption=adoption, to_stage=AdoptionStage.ADOPTED, user=None)
+    stored = PracticeDigest.objects.get(page_id=practice.pk).adopters
+    assert stored["total"] == 1 and stored["stories"][0]["municipality"].startswith("Pilot Belediyesi")
+    assert "Pilot Belediyesi" in client.get(practice.url).content.decode()
+
+
+def test_a_missing_digest_is_computed_when_the_page_is_served(client):
+    food, _card, _other = small_library()
+    PracticeDigest.objects.all().delete()
+    html = client.get(food.url).content.decode()
+    assert "Gıda kartı" in html[html.index('id="related-heading"') :]
+    assert PracticeDigest.objects.filter(page_id=food.pk).exists()
+
+
+def test_rebuild_command_restores_every_digest_and_check_reports_differences():
+    food, _card, _other = small_library()
+    PracticeDigest.objects.all().delete()
+    with pytest.raises(CommandError):
+        call_command("rebuild_practice_digests", "--check", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("rebuild_practice_digests", stdout=out)
+    assert "6/6" in out.getvalue() and "Rebuilt 3 digests" in out.getvalue()
+    call_command("rebuild_practice_digests", "--check", stdout=io.StringIO())
+    PracticeDigest.objects.filter(page_id=food.pk).update(related=[])
+    with pytest.raises(CommandError, match="1 difference"):
+        call_command("rebuild_practice_digests", "--check", stdout=io.StringIO())
