@@ -64,16 +64,6 @@ def with_prefix(path: str, language: str) -> str:
     return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
 
 
-def live_translation(page: Page, language: str) -> Page | None:
-    """The live translation of ``page`` in ``language`` (the page itself if it is in that language)."""
-    pk = locale_id(language)
-    if pk is None:
-        return None
-    if page.locale_id == pk:
-        return page
-    return page.get_translations().filter(locale_id=pk).live().first()
-
-
 def page_address(page: Page, request, path: str, language: str) -> tuple[str, bool]:
     """``path`` (an address served by ``page``, possibly a sub-route such as its kit) in ``language``, and
     whether the page really exists in that language (False: the same content under the other prefix)."""
@@ -82,13 +72,24 @@ def page_address(page: Page, request, path: str, language: str) -> tuple[str, bo
     if not served or not path.startswith(served):
         return with_prefix(path, language), False
     suffix = path[len(served) :]
-    counterpart = live_translation(page, language)
+    pk = locale_id(language)
+    if pk is None:
+        return with_prefix(path, language), False
+    if page.locale_id == pk:
+        return page.get_url(request) + suffix, True
+    # One query for the page's translation and, for a page below the home page, its parent's: an
+    # untranslated page is served by its parent's translation (a library shows its untranslated practices
+    # in their language), else it is the same address under the other prefix.
+    parent = page.get_parent() if page.depth > 2 else None
+    keys = [page.translation_key] + ([parent.translation_key] if parent is not None else [])
+    found = {
+        candidate.translation_key: candidate
+        for candidate in Page.objects.filter(locale_id=pk, translation_key__in=keys).live()
+    }
+    counterpart = found.get(page.translation_key)
     if counterpart is not None and (url := counterpart.get_url(request)):
         return url + suffix, True
-    # Not translated: the parent's translation serves it (a library lists and shows its untranslated
-    # pages in their language), else the same address under the other prefix.
-    parent = page.get_parent()
-    parent_counterpart = live_translation(parent, language) if parent and parent.depth > 1 else None
+    parent_counterpart = found.get(parent.translation_key) if parent is not None else None
     if parent_counterpart is not None and (url := parent_counterpart.get_url(request)):
         return f"{url}{page.slug}/{suffix}", False
     return with_prefix(path, language), False
