@@ -83,6 +83,24 @@ def flush_database(database: str) -> None:
     call_command("flush", interactive=False, database=database, verbosity=0)
     # flush re-created the content types under new ids; the per-process cache still has the old ones.
     ContentType.objects.clear_cache()
+    recreate_migration_permissions(database)
     if connection.vendor == "postgresql" and connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+# Permissions an app creates in a data migration rather than in a model's Meta: flush's post_migrate does not
+# bring them back, and a backup's groups refer to them by natural key. (app label, model, codename, name)
+MIGRATION_PERMISSIONS = [("wagtail_localize", "translation", "submit_translation", "Can submit translations")]
+
+
+def recreate_migration_permissions(database: str) -> None:
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    for app_label, model, codename, name in MIGRATION_PERMISSIONS:
+        content_types = ContentType.objects.db_manager(database)
+        content_type, _ = content_types.get_or_create(app_label=app_label, model=model)
+        Permission.objects.db_manager(database).get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
