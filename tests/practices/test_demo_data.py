@@ -11,7 +11,7 @@ from wagtail.models import Page, Revision
 import pytest
 
 from portal.models import HomePage, PortalImage, PortalSettings
-from practices.demo import content
+from practices.demo import content, content_en
 from practices.demo.signals import demo_data_loaded
 from practices.models import (
     PracticeDocument,
@@ -71,20 +71,24 @@ def one_demo_practice(monkeypatch):
 def test_loading_twice_changes_nothing(demo_logins_enabled):
     load_demo()
     first = model_counts()
-    home_revision = HomePage.objects.get().latest_revision_id
+    home_revision = HomePage.objects.get(locale__language_code="tr").latest_revision_id
     output, _ = load_demo()
     assert model_counts() == first
-    assert HomePage.objects.get().latest_revision_id == home_revision
-    assert "+ uygulama" not in output
-    assert first["practices.PracticePage"] == len(content.PRACTICES) >= 12
+    assert HomePage.objects.get(locale__language_code="tr").latest_revision_id == home_revision
+    assert "+ uygulama" not in output and "in English" not in output
+    assert first["practices.PracticePage"] == len(content.PRACTICES) + len(content_en.PRACTICES)
     assert first["practices.Theme"] >= 8
     assert first["practices.TargetGroup"] >= 10
 
 
 def test_every_demo_practice_is_a_complete_published_case_study():
     load_demo()
-    practices = PracticePage.objects.live().prefetch_related(
-        "target_groups", "sdgs", "tags", "metrics", "replication_steps", "partners", "documents"
+    practices = (
+        PracticePage.objects.live()
+        .filter(locale__language_code="tr")
+        .prefetch_related(
+            "target_groups", "sdgs", "tags", "metrics", "replication_steps", "partners", "documents"
+        )
     )
     assert practices.count() == len(content.PRACTICES)
     assert practices.filter(featured=True).count() == 3
@@ -120,6 +124,29 @@ def test_every_demo_practice_is_a_complete_published_case_study():
     assert sum(practice.needs_review for practice in practices) >= 2
 
 
+def test_demo_has_english_pages_as_translations_of_the_turkish_ones(client):
+    load_demo()
+    english = PracticePage.objects.live().filter(locale__language_code="en")
+    assert english.count() == len(content_en.PRACTICES) >= 5
+    for page in english:
+        original = page.get_translations().get(locale__language_code="tr").specific
+        assert page.title != original.title and page.problem != original.problem
+        assert (page.theme_id, page.start_year, page.budget_band) == (
+            original.theme_id,
+            original.start_year,
+            original.budget_band,
+        )
+        assert len(page.replication_steps.all()) == len(original.replication_steps.all())
+        assert page.url.startswith("/en/practices/")
+    home = client.get("/en/").content.decode()
+    assert '<html lang="en">' in home and "Everyone is someone" in home
+    library = client.get("/en/practices/").content.decode()
+    assert "Newborn Support Package" in library
+    assert 'class="card__language">In Turkish<' in library  # the practices with no English version yet
+    privacy = client.get("/en/kisisel-veriler/").content.decode()
+    assert "How we process your personal data" in privacy
+
+
 def test_demo_practice_pages_render(client, one_demo_practice):
     load_demo()
     practice = PracticePage.objects.live().first()
@@ -127,7 +154,7 @@ def test_demo_practice_pages_render(client, one_demo_practice):
     assert client.get(practice.url + "kit/").status_code == 200
     home = client.get("/")
     assert home.status_code == 200
-    assert HomePage.objects.get().mission in home.content.decode()
+    assert HomePage.objects.get(locale__language_code="tr").mission in home.content.decode()
 
 
 def test_demo_users_get_their_groups_and_the_logins_are_printed(demo_logins_enabled, one_demo_practice):
