@@ -6,6 +6,7 @@ import io
 
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 
@@ -17,6 +18,13 @@ from practices.factories import PracticePageFactory, TargetGroupFactory, ThemeFa
 pytestmark = pytest.mark.django_db
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Reasons are translated when they are made: the tests read them in English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -184,8 +192,8 @@ def test_the_dashboard_panel_explains_when_no_needs_are_recorded(client, mentor)
     MunicipalityFactory()
     client.force_login(mentor)
     html = client.get(reverse("wagtailadmin_home"), **EN).content.decode()
-    panel = html.split('id="mentorship-matchmaking')[1].split("</section>")[0]
-    assert "<table" not in panel
+    panel = html.partition('id="mentorship-matchmaking')[2].partition("</section>")[0]
+    assert "<table" not in panel and "No municipality has recorded needs yet" in panel
 
 
 # Demo data -------------------------------------------------------------------------------------------------
@@ -272,3 +280,31 @@ def test_an_unknown_need_is_a_form_error_and_nothing_is_recorded(client, request
     assert response.status_code == 400
     assert b'id="id_needed_themes_group"' in response.content or b"id_needed_themes" in response.content
     assert not Municipality.objects.filter(name="Deneme Belediyesi").exists()
+
+
+# The readiness self-check's demand signal on the dashboard -------------------------------------------------
+
+
+def test_mentors_see_the_self_checks_per_theme_of_the_last_months(client, mentor, editor, vocabulary):
+    import datetime
+
+    from django.utils import timezone
+
+    from mentorship import selectors
+    from practices.readiness import readiness_count_record
+
+    today = timezone.localdate()
+    long_ago = today - datetime.timedelta(days=200)
+    for band in ("early", "early", "ready"):
+        readiness_count_record(theme_id=vocabulary["health"].pk, band=band, today=today)
+    readiness_count_record(theme_id=vocabulary["culture"].pk, band="partly", today=long_ago)
+
+    rows = selectors.readiness_demand(months=3, today=today)
+    assert [(r.theme, r.early, r.ready, r.total) for r in rows] == [("Health", 2, 1, 3)]
+
+    client.force_login(mentor)
+    html = client.get(reverse("wagtailadmin_home"), **EN).content.decode()
+    panel = html.partition('id="mentorship-readiness-demand')[2].partition("</table>")[0]
+    assert "Health" in panel and "Culture" not in panel
+    client.force_login(editor)
+    assert b"mentorship-readiness-demand" not in client.get(reverse("wagtailadmin_home")).content
