@@ -13,7 +13,8 @@ def create_locales(apps, schema_editor):
 
 
 def remove_english_locale(apps, schema_editor):
-    """The English pages go with their locale (the Turkish originals stay)."""
+    """The English pages go with their locale, and whatever points at them (redirects: a dependency below,
+    so their model is in this migration's state); the Turkish originals stay."""
     Locale = apps.get_model("wagtailcore.Locale")
     Page = apps.get_model("wagtailcore.Page")
     english = Locale.objects.filter(language_code="en").first()
@@ -30,6 +31,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('portal', '0003_scheduled_run_privacy_notice_help'),
         ('wagtailcore', '0098_apitoken'),
+        ('wagtailredirects', '0008_add_verbose_name_plural'),
     ]
 
     operations = [

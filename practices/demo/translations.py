@@ -8,6 +8,9 @@ are never overwritten.
 
 from collections.abc import Callable
 
+from django.db import transaction
+
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
 from portal.models import HomePage, PortalSettings
@@ -24,6 +27,11 @@ def english_locale() -> Locale:
     return Locale.objects.get_or_create(language_code=ENGLISH)[0]
 
 
+def _publish(translated: Page) -> None:
+    translated.save_revision(log_action=True).publish()
+    translated.refresh_from_db()
+
+
 def _translate(page: Page, locale: Locale, **fields) -> Page:
     """The page's translation in ``locale``, created and published with ``fields`` if it does not exist."""
     existing = page.get_translation_or_none(locale)
@@ -34,8 +42,7 @@ def _translate(page: Page, locale: Locale, **fields) -> Page:
         setattr(translated, name, value)
     if "title" in fields:
         translated.draft_title = fields["title"]
-    translated.save_revision(log_action=True).publish()
-    translated.refresh_from_db()
+    _publish(translated)
     return translated
 
 
@@ -109,8 +116,7 @@ def load_english_practice(data: content_en.EnglishPractice, *, library: Practice
         document.title = {0: "Practice summary (in Turkish)", 1: "Adaptation checklist (in Turkish)"}.get(
             document.sort_order, document.title
         )
-    translated.save_revision(log_action=True).publish()
-    translated.refresh_from_db()
+    _publish(translated)
     return translated
 
 
@@ -138,6 +144,7 @@ def load_english_privacy_notice(result: DemoResult, log: Log) -> None:
 
 def load_english(result: DemoResult, log: Log) -> None:
     load_english_names()
+    created_before = set(Page.objects.filter(locale=english_locale()).values_list("pk", flat=True))
     library = load_english_home_and_library(result, log)
     if library is not None:
         locale = english_locale()
@@ -146,4 +153,11 @@ def load_english(result: DemoResult, log: Log) -> None:
             result.count("english practices", page is not None)
             if page is not None:
                 log(f"  + practice in English: {page.title}")
+    # A new translation starts as a draft with the original's slug, which the loader then changes: the
+    # redirects Wagtail makes from those never-public addresses are dropped.
+    # (After commit: Wagtail makes them in a task queued on commit.)
+    new_pages = list(Page.objects.filter(locale=english_locale()).exclude(pk__in=created_before).values("pk"))
+    transaction.on_commit(
+        lambda: Redirect.objects.filter(redirect_page__in=[p["pk"] for p in new_pages]).delete()
+    )
     load_english_privacy_notice(result, log)
