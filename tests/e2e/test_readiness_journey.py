@@ -30,12 +30,13 @@ def test_official_checks_readiness_and_downloads_the_summary(page, screenshot):
     page.locator("#id_staff_2").check()
     page.locator("#id_legal_1").check()  # being prepared
     page.locator("#id_partners_2").check()
-    page.get_by_role("button", name="Show our readiness").click()  # backing left unanswered
+    submit = page.locator(".readiness__form button[type=submit]")
+    submit.click()  # backing left unanswered
     expect(page.locator("#error-summary")).to_be_visible()
     expect(page.locator("#id_budget_1")).to_be_checked()
 
     page.locator("#id_backing_1").check()
-    page.get_by_role("button", name="Show our readiness").click()
+    submit.click()
     gaps = page.locator(".readiness__list--gaps")
     expect(gaps).to_contain_text("Bütçe kalemini açın")
     expect(gaps).to_contain_text("Meclis kararı alın")
