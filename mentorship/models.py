@@ -19,7 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from portal.provinces import PROVINCE_BY_PLATE, PROVINCE_CHOICES
-from practices.models import BudgetBand
+from practices.models import BudgetBand, PopulationBand
 
 FIRST_PLATE = 1
 LAST_PLATE = 81
@@ -29,14 +29,6 @@ class MunicipalityKind(models.TextChoices):
     METROPOLITAN = "metropolitan", _("Metropolitan municipality")
     PROVINCIAL = "provincial", _("Provincial municipality")
     DISTRICT = "district", _("District municipality")
-
-
-class PopulationBand(models.TextChoices):
-    UNDER_10K = "lt10k", _("under 10,000")
-    FROM_10K = "10k-50k", _("10,000 - 50,000")
-    FROM_50K = "50k-250k", _("50,000 - 250,000")
-    FROM_250K = "250k-1m", _("250,000 - 1 million")
-    OVER_1M = "gt1m", _("over 1 million")
 
 
 class Municipality(models.Model):

@@ -20,18 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from portal.text import fold
 
 from .models import BudgetBand, PracticePage, ReplicationStep
-from .models.readiness import ReadinessCheckCount, ReadinessDimension, ReadinessResultBand
+from .models.readiness import PopulationBand, ReadinessCheckCount, ReadinessDimension, ReadinessResultBand
 
 Choices = Sequence[tuple[str, str]]
 
 # Upper bounds of the population bands (the same bands as a municipality's record in the mentors' admin).
-POPULATION_CHOICES: Choices = (
-    ("lt10k", _("under 10,000")),
-    ("10k-50k", _("10,000 - 50,000")),
-    ("50k-250k", _("50,000 - 250,000")),
-    ("250k-1m", _("250,000 - 1 million")),
-    ("gt1m", _("over 1 million")),
-)
+POPULATION_CHOICES: Choices = PopulationBand.choices
 POPULATION_UPPER_BOUNDS = (10_000, 50_000, 250_000, 1_000_000, None)
 
 BUDGET_CHOICES: Choices = (("none", _("No budget set aside yet")), *BudgetBand.choices)

@@ -14,7 +14,7 @@ from .pages import (
     ReplicationStep,
 )
 from .publications import PublicationDocument, PublicationIndexPage, PublicationKind, PublicationPage
-from .readiness import ReadinessCheckCount, ReadinessDimension, ReadinessResultBand
+from .readiness import PopulationBand, ReadinessCheckCount, ReadinessDimension, ReadinessResultBand
 from .taxonomy import SDG, BudgetBand, EvidenceLevel, PracticeStatus, TargetGroup, Theme
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "EventKind",
     "EventPage",
     "EvidenceLevel",
+    "PopulationBand",
     "PracticeDigest",
     "PracticeDocument",
     "PracticeGalleryImage",

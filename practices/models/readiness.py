@@ -9,6 +9,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class PopulationBand(models.TextChoices):
+    """A municipality's size: asked by the self-check and recorded on a municipality by mentors."""
+
+    UNDER_10K = "lt10k", _("under 10,000")
+    FROM_10K = "10k-50k", _("10,000 - 50,000")
+    FROM_50K = "50k-250k", _("50,000 - 250,000")
+    FROM_250K = "250k-1m", _("250,000 - 1 million")
+    OVER_1M = "gt1m", _("over 1 million")
+
+
 class ReadinessDimension(models.TextChoices):
     POPULATION = "population", _("Population")
     BUDGET = "budget", _("Budget")
