@@ -104,18 +104,23 @@ def load_english_practice(data: content_en.EnglishPractice, *, library: Practice
     translated.draft_title = data.title
     for section in ("problem", "approach", "results", "lessons"):
         setattr(translated, section, paragraphs(getattr(data, section)))
-    for metric, (label, unit) in zip(translated.metrics.all(), data.metrics, strict=False):
+    # Lists assigned back to the cluster, so the revision (and publishing it) carries the English rows.
+    metrics = list(translated.metrics.all())
+    for metric, (label, unit) in zip(metrics, data.metrics, strict=False):
         metric.label, metric.unit = label, unit
-    for step, (title, description, resources, duration) in zip(
-        translated.replication_steps.all(), data.steps, strict=False
-    ):
+    steps = list(translated.replication_steps.all())
+    for step, (title, description, resources, duration) in zip(steps, data.steps, strict=False):
         step.title, step.description, step.resources, step.duration = title, description, resources, duration
-    for partner, (name, role) in zip(translated.partners.all(), data.partners, strict=False):
+    partners = list(translated.partners.all())
+    for partner, (name, role) in zip(partners, data.partners, strict=False):
         partner.name, partner.role = name, role
-    for document in translated.documents.all():
+    documents = list(translated.documents.all())
+    for document in documents:
         document.title = {0: "Practice summary (in Turkish)", 1: "Adaptation checklist (in Turkish)"}.get(
             document.sort_order, document.title
         )
+    translated.metrics, translated.replication_steps = metrics, steps
+    translated.partners, translated.documents = partners, documents
     _publish(translated)
     return translated
 

@@ -24,8 +24,9 @@ def english_practice():
     translated.title = translated.draft_title = "Mobile Health Screening for Older People"
     translated.slug = "mobile-health-screening"
     translated.summary = "A vehicle tours the neighbourhoods to screen residents over 65."
-    step = translated.replication_steps.first()
-    step.title, step.description = "Map the older population", "Find where older people live alone."
+    steps = list(translated.replication_steps.all())
+    steps[0].title, steps[0].description = "Map the older population", "Find where older people live alone."
+    translated.replication_steps = steps
     translated.save_revision().publish()
     PracticePageFactory(title="Sosyal Market", slug="sosyal-market", theme=theme)
     return translated
@@ -47,9 +48,8 @@ def test_partner_reads_a_practice_and_takes_the_kit_in_english(page, screenshot)
     card.get_by_role("link", name="Mobile Health Screening for Older People").click()
     page.wait_for_url("**/en/practices/mobile-health-screening/")
     expect(page.locator("h1")).to_have_text("Mobile Health Screening for Older People")
-    expect(page.locator("link[rel=alternate][hreflang=tr]")).to_have_attribute(
-        "href", f"{page.url.split('/en/')[0]}/uygulamalar/yaslilara-mobil-saglik-taramasi/"
-    )
+    turkish = page.locator("link[rel=alternate][hreflang=tr]").get_attribute("href")
+    assert turkish.endswith("/uygulamalar/yaslilara-mobil-saglik-taramasi/")  # on SITE_BASE_URL
     expect(page.get_by_text("Older people").first).to_be_visible()
     screenshot(page, "english-practice")
 
@@ -59,6 +59,7 @@ def test_partner_reads_a_practice_and_takes_the_kit_in_english(page, screenshot)
     screenshot(page, "english-kit")
     with page.expect_download() as pdf_download:
         page.locator("a[href='/en/practices/mobile-health-screening/kit.pdf']").click()
-    text = "".join(p.extract_text() for p in PdfReader(pdf_download.value.path()).pages)
-    assert "Mobile Health Screening" in text and "Map the older population" in text
+    pages = PdfReader(pdf_download.value.path()).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())  # lines wrap in the PDF
+    assert "Mobile Health Screening" in text and "Map the older population" in text, text
     assert "Yaşlı nüfus" not in text
