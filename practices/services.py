@@ -20,6 +20,10 @@ from .models import PracticeIndexPage, PracticePage
 # nothing else for it, and practices names none of them.
 adoption_counts_changed = Signal()
 
+# Sent after practices were written in bulk (the generator's batches: no post_save, no page_published):
+# keyword argument `page_ids`, a tuple of the new live PracticePage ids, for the copies kept elsewhere.
+practices_bulk_created = Signal()
+
 
 @transaction.atomic
 def practice_create(

@@ -33,10 +33,16 @@ class SearchConfig(AppConfig):
 def build_missing_documents(using="default", **kwargs):
     """After migrate: a database with live practices but no search documents yet (the table was just
     created) gets them, so the library is never empty after an upgrade."""
+    from django.db import connections
+
     from practices.models import PracticePage
 
     from .models import SearchDocument
     from .store import rebuild_documents
 
+    tables = connections[using].introspection.table_names()
+    # Migrating backwards (to zero, or before the documents existed) leaves nothing to build.
+    if SearchDocument._meta.db_table not in tables or PracticePage._meta.db_table not in tables:
+        return
     if not SearchDocument.objects.using(using).exists() and PracticePage.objects.using(using).live().exists():
         rebuild_documents()

@@ -8,7 +8,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.models import SDG, PracticePage, PracticeTag, TargetGroup, Theme
-from practices.services import adoption_counts_changed
+from practices.services import adoption_counts_changed, practices_bulk_created
 
 from . import indexing, store
 from .models import SearchDocument
@@ -71,6 +71,10 @@ def refresh_adoption_counts(sender, page_ids, **kwargs):
         SearchDocument.objects.filter(pk=page_id).update(adoption_count=count)
 
 
+def refresh_bulk_created(sender, page_ids, **kwargs):
+    store.sync_practices(page_ids=list(page_ids))
+
+
 def refresh_taxonomy(sender, instance, raw=False, **kwargs):
     """A renamed theme, target group, SDG or tag: its name is in the documents' text and facet labels."""
     if raw:
@@ -102,6 +106,7 @@ def connect_database_signals() -> None:
             refresh_restricted, sender=PageViewRestriction, dispatch_uid=f"search_document_{signal}"
         )
     adoption_counts_changed.connect(refresh_adoption_counts, dispatch_uid="search_document_adoption_counts")
+    practices_bulk_created.connect(refresh_bulk_created, dispatch_uid="search_document_bulk_created")
     from taggit.models import Tag
 
     for model in (Theme, TargetGroup, SDG, Tag):

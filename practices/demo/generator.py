@@ -44,6 +44,7 @@ from ..models import (
     TargetGroup,
     Theme,
 )
+from ..services import practices_bulk_created
 from . import content
 
 Progress = Callable[[int, int, float], None]
@@ -447,6 +448,7 @@ def generate_practices(
             )
             if update_index:
                 _index(ids)
+                practices_bulk_created.send(sender=PracticePage, page_ids=tuple(ids))
         if not result.sample_titles:
             result.sample_titles = [spec.title for spec in specs[:5]]
         number += size
