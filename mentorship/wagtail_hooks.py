@@ -73,8 +73,8 @@ from .forms import (
 )
 from .models import Adoption, ContactPerson, FollowUp, Municipality, Visit, VisitStatus
 from .privacy_admin import ContactInspectView  # also registers the KVKK views and log actions
-from .registrations_admin import EventRegistrationViewSet
 from .public import figures as public_figures
+from .registrations_admin import EventRegistrationViewSet
 
 
 class MentorOnlyMenuItem(MenuItem):

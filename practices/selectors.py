@@ -371,6 +371,7 @@ def _union_sql(card_count: int) -> tuple[str, tuple]:
                     columns[f"u_{n}"] = Value(None, output_field=TextField())
             part = relation.queryset.order_by().annotate(**columns).values_list(*columns)
             union = part if union is None else union.union(part, all=True)
+        assert union is not None  # there is always at least one relation
         _UNION_SQL[key] = union.query.sql_with_params()
     return _UNION_SQL[key]
 

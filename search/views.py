@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET
 
 from practices import selectors
 from practices.filter_panel import build_filter_panel
-from practices.models import PracticeIndexPage
 from practices.outreach_selectors import publications_matching
 
 from .forms import SearchForm
@@ -66,6 +65,4 @@ def search_view(request):
     if result.total == 0 and page_obj is not None:
         # Nothing found: offer the library's themes instead of an empty filter panel.
         context["themes"] = [theme for theme in selectors.themes_with_counts() if theme.practice_count]
-        library = PracticeIndexPage.objects.live().first()
-        context["library_url"] = library.url if library else ""
     return render(request, "search/search_page.html", context, status=status)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Page
 
@@ -214,7 +214,12 @@ def adoption_counts_by_practice() -> list[dict]:
     reported = published_adopter_metrics().filter(adoption__practice_id=OuterRef("practice_id"))
     return list(
         Adoption.objects.order_by()
-        .values("practice_id", title=F("practice__title"), theme=F("practice__theme__name"))
+        .values(
+            "practice_id",
+            title=F("practice__title"),
+            theme=F("practice__theme__name"),
+            theme_en=F("practice__theme__name_en"),
+        )
         .annotate(
             **{_stage_key(stage): Count("pk", filter=Q(stage=stage)) for stage in AdoptionStage.values},
             adopted=Count("pk", filter=Q(stage__in=ADOPTED_STAGES)),
@@ -317,6 +322,9 @@ def impact_figures(*, request=None) -> ImpactFigures:
     municipalities = municipality_statuses()
     rows = adoption_counts_by_practice()
     listed = [row for row in rows if row["public"] and (row["adopted"] or row["in_progress"])]
+    if (translation.get_language() or "").startswith("en"):
+        for row in rows:
+            row["theme"] = row["theme_en"] or row["theme"]
     themes: dict[str, list[int]] = {}
     for row in listed:
         counts = themes.setdefault(row["theme"], [0, 0])

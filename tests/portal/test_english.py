@@ -10,6 +10,8 @@ from wagtail.models import Locale, Site
 
 import pytest
 
+from mentorship.factories import AdoptionFactory
+from mentorship.models import AdoptionStage
 from portal.models import PortalSettings
 from practices.demo.loader import DemoResult
 from practices.demo.translations import english_locale, load_english_home_and_library
@@ -218,3 +220,31 @@ def test_the_sitemap_lists_both_languages_with_alternates(client, english_librar
 
 def test_locales_exist_for_both_languages():
     assert set(Locale.objects.values_list("language_code", flat=True)) >= {"tr", "en"}
+
+
+def test_the_visit_request_form_shows_the_notice_in_the_address_language(client):
+    settings_obj = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_obj.privacy_notice = "<p>Türkçe aydınlatma metni.</p>"
+    settings_obj.save()
+    fallback = client.get("/en/ziyaret-talebi/").content.decode()
+    assert '<div lang="tr"><p>Türkçe aydınlatma metni.</p></div>' in fallback
+    settings_obj.privacy_notice_en = "<p>The English notice.</p>"
+    settings_obj.save()
+    assert "<div><p>The English notice.</p></div>" in client.get("/en/ziyaret-talebi/").content.decode()
+    turkish = client.get("/ziyaret-talebi/").content.decode()
+    assert "Türkçe aydınlatma metni." in turkish and "English notice" not in turkish
+
+
+def test_the_impact_page_names_themes_in_the_address_language(client, practice):
+    AdoptionFactory(practice=practice, stage=AdoptionStage.ADOPTED)
+    english = client.get("/en/etki/").content.decode()
+    turkish = client.get("/etki/").content.decode()
+    assert '<th scope="row">Health</th>' in english and '<th scope="row">Sağlık</th>' not in english
+    assert '<th scope="row">Sağlık</th>' in turkish
+
+
+def test_search_without_results_offers_the_library_of_the_address_language(client, english_library):
+    english = client.get("/en/ara/", {"q": "zzqxw"}).content.decode()
+    assert 'href="/en/practices/"' in english
+    turkish = client.get("/ara/", {"q": "zzqxw"}).content.decode()
+    assert 'href="/uygulamalar/"' in turkish
