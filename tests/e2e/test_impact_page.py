@@ -41,9 +41,10 @@ def impact_data():
 @pytest.mark.parametrize("language", ["tr", "en"])
 def test_impact_page_fits_the_screen_and_shows_the_map(page, viewport, screenshot, live_server, language):
     impact_data()
-    if language == "en":
-        page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
-    assert page.goto("/etki/").status == 200
+    # The address decides the language of a public page: English lives under /en/.
+    address = "/en/etki/" if language == "en" else "/etki/"
+    assert page.goto(address).status == 200
+    assert page.locator("html").get_attribute("lang") == language
     # The table alternative is folded away; open it, as the widest part of the page.
     page.locator(".impact-table-alt summary").click()
     width = VIEWPORTS[viewport]["width"]

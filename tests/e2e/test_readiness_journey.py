@@ -30,7 +30,7 @@ def test_official_checks_readiness_and_downloads_the_summary(page, screenshot):
     page.locator("#id_staff_2").check()
     page.locator("#id_legal_1").check()  # being prepared
     page.locator("#id_partners_2").check()
-    submit = page.locator(".readiness__form button[type=submit]")
+    submit = page.get_by_role("button", name="Hazırlığımızı göster")  # the Turkish page's own wording
     submit.click()  # backing left unanswered
     expect(page.locator("#error-summary")).to_be_visible()
     expect(page.locator("#id_budget_1")).to_be_checked()
