@@ -421,8 +421,9 @@ def practice_page_context(practice: PracticePage, *, related: list[int], limit: 
     cards = [cards_by_pk[pk] for pk in related if pk in cards_by_pk][:limit]
     rows = case_study_rows(practice.pk, [card.pk for card in cards])
     for card in cards:
-        groups = sorted(_rows(rows, "target_groups", card.pk), key=lambda g: (g.life_stage_order, g.name))
-        card._cluster_related_objects = {"target_groups": groups}
+        # modelcluster's set() keeps the list in memory (no query) sorted by TargetGroup's Meta.ordering
+        # (life stage, then name), so the card's target_groups.all() costs nothing.
+        card.target_groups.set(_rows(rows, "target_groups", card.pk))
     files = {document.pk: document for documents in rows["document_files"].values() for document in documents}
     documents = _rows(rows, "documents", practice.pk)
     for item in documents:

@@ -1,8 +1,17 @@
 """Shared fixtures: users per role, a logged-in client per role."""
 
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A request activates its address's language for the rest of the thread (Django does not undo it):
+    without this, a test requesting /en/ leaves the next test's reverse() and gettext in English."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 def make_user(username: str, *groups: str, superuser: bool = False) -> User:

@@ -106,10 +106,18 @@ class TestAdoptionChangeStage:
     def test_adoption_count_is_refreshed_with_one_update(self, django_assert_num_queries):
         practice = PracticePageFactory()
         AdoptionFactory.create_batch(3, practice=practice, stage=AdoptionStage.ADOPTED)
-        with django_assert_num_queries(1):
+        # 1 count UPDATE, then what follows it: the digest's adopters block (4: the digest row, who adopted,
+        # their adoptions, the block UPDATE) and the search document (2: read the count, UPDATE).
+        with django_assert_num_queries(7) as captured:
             services.practice_adoption_count_refresh(practice_id=practice.pk)
+        on_practice = [q["sql"] for q in captured.captured_queries if '"practices_practicepage"' in q["sql"]]
+        count_writes = [sql for sql in on_practice if sql.startswith('UPDATE "practices_practicepage"')]
+        # The count itself: one UPDATE computing it in the database, no read of the page before it.
+        assert len(count_writes) == 1 and "adoption_count" in count_writes[0]
+        assert captured.captured_queries[0]["sql"] == count_writes[0]
         practice.refresh_from_db()
         assert practice.adoption_count == 3
+        assert practice.digest.adopters["total"] == 3
 
     def test_events_cannot_be_edited(self):
         event = change(AdoptionFactory(), AdoptionStage.VISITED)
