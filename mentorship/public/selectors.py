@@ -93,7 +93,11 @@ def practice_options(
     """Two queries at most (chosen practices, then the listed ones), a third to count a large library."""
     limit = PRACTICE_LIST_LIMIT if limit is None else limit
     query = clean_query(query)
-    practices = published_practices().select_related("theme").only("pk", "title", "theme__name")
+    # The theme's English name too: the chosen practices and the groups show Theme.display_name (under /en/
+    # a deferred name_en would cost a query per chosen practice).
+    practices = (
+        published_practices().select_related("theme").only("pk", "title", "theme__name", "theme__name_en")
+    )
     chosen: tuple[PracticePage, ...] = ()
     if chosen_ids:
         # The visitor's own order (the link's or the ticked boxes'), live and public ones only.
@@ -117,7 +121,7 @@ def practice_options(
             rows = []
     groups: dict[str, list[PracticePage]] = {}
     for practice in rows:
-        groups.setdefault(practice.theme.name, []).append(practice)
+        groups.setdefault(practice.theme.display_name, []).append(practice)
     return PracticeOptions(
         query=query,
         chosen=chosen,

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -30,13 +30,14 @@ from practices.factories import PracticePageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
-URL = "/ziyaret-talebi/"
+# The address decides the language of a public page (portal.languages): messages are asserted in English
+# (the msgids), so the form is used at its English address; Turkish visitors use it at the root.
+URL = "/en/ziyaret-talebi/"
+TURKISH_URL = "/ziyaret-talebi/"
 
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limit(settings):
-    # Messages are asserted in English (the msgids); visitors get Turkish by default.
-    settings.LANGUAGE_CODE = "en"
     settings.VISIT_REQUEST_RATE_LIMIT = "100/h"
     settings.OFFICE_EMAIL = "ofis@example.test"
     settings.TRUSTED_PROXY_COUNT = 0
@@ -96,7 +97,9 @@ def test_get_shows_the_form_with_a_csrf_token_and_is_never_cached(client):
     assert response.status_code == 200
     assert b'name="csrfmiddlewaretoken"' in response.content
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
-    assert reverse("visit_request") == URL
+    with translation.override("tr"):
+        assert reverse("visit_request") == TURKISH_URL
+    assert client.get(TURKISH_URL).status_code == 200
 
 
 def test_form_helps_browsers_and_keeps_the_honeypot_out_of_the_tab_order(client):
@@ -202,7 +205,7 @@ def test_a_search_keeps_the_preselected_practices_ticked_and_first(client):
     html = client.get(URL, {"practice": chosen.pk, "q": "bostan"}).content.decode()
     assert ticked_ids(html) == [chosen.pk]
     assert f'value="{chosen.pk}"' in practice_boxes(html)[0] and len(practice_boxes(html)) == 2
-    assert f'href="/ziyaret-talebi/?practice={chosen.pk}">' in html, "clearing the search keeps the choice"
+    assert f'href="{URL}?practice={chosen.pk}">' in html, "clearing the search keeps the choice"
 
 
 @pytest.mark.parametrize("query", ["%", "_", ".*", "(", "[a-z]", "\\", "'; drop table x; --", "ı" * 500])
@@ -213,20 +216,28 @@ def test_odd_practice_searches_are_only_text(client, query):
     assert "Sosyal Market" not in response.content.decode()
 
 
-def test_form_queries_do_not_grow_with_the_library(client, django_assert_num_queries):
-    practices = [PracticePageFactory() for _ in range(3)]
-    client.get(URL)
+@pytest.mark.parametrize("address", [TURKISH_URL, URL])
+def test_form_queries_do_not_grow_with_the_library(client, django_assert_num_queries, address):
+    theme = ThemeFactory(name="Sağlık", name_en="Health")
+    practices = [PracticePageFactory(theme=theme) for _ in range(3)]
+    client.get(address)
     # Session and site settings, municipalities, view restrictions (twice: form and list), chosen, listed,
-    # and the themes and target groups a municipality may say it needs.
-    with django_assert_num_queries(9):
-        client.get(URL, {"practice": practices[0].pk})
+    # the themes and target groups a municipality may say it needs, and the library's address in the
+    # page's language (the header's link, since the English pages). The chosen practices' theme names in
+    # English come with them (no query per chosen practice under /en/).
+    with django_assert_num_queries(10):
+        client.get(address, {"practice": practices[0].pk})
     for _ in range(25):
         PracticePageFactory()
-    with django_assert_num_queries(9):
-        response = client.get(URL, {"practice": practices[0].pk})
-    assert len(practice_boxes(response.content.decode())) == 28
-    with limit_of(10), django_assert_num_queries(10):  # + counting the library once it is too big to list
-        response = client.get(URL, {"practice": practices[0].pk})
+    with django_assert_num_queries(10):
+        response = client.get(address, {"practice": practices[0].pk})
+    html = response.content.decode()
+    assert len(practice_boxes(html)) == 28
+    theme_name = "Health" if address == URL else "Sağlık"
+    assert f'<span class="choice__meta">({theme_name})</span>' in html, "the chosen practice's theme"
+    assert f"<legend>{theme_name}</legend>" in html, "the listed practices' group"
+    with limit_of(10), django_assert_num_queries(11):  # + counting the library once it is too big to list
+        response = client.get(address, {"practice": practices[0].pk})
     assert len(practice_boxes(response.content.decode())) == 1
 
 
@@ -271,7 +282,7 @@ def test_valid_request_stores_the_visit_and_its_contact_and_mails_the_office_and
         response = client.post(URL, data)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("visit_request_done")
+    assert response["Location"] == f"{URL}alindi/"
     visit = Visit.objects.get()
     contact = ContactPerson.objects.get()
     assert visit.status == VisitStatus.REQUESTED
@@ -325,8 +336,9 @@ def test_the_requester_copy_is_in_the_language_the_form_was_used_in(
 ):
     data = valid_data(municipality=MunicipalityFactory().pk, purpose="exchange")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, data, HTTP_ACCEPT_LANGUAGE="tr")
-        client.post(URL, data | {"email": "english@example.org"}, HTTP_ACCEPT_LANGUAGE="en")
+        # The browser's language does not choose: the address the form was used at does.
+        client.post(TURKISH_URL, data, HTTP_ACCEPT_LANGUAGE="en")
+        client.post(URL, data | {"email": "english@example.org"}, HTTP_ACCEPT_LANGUAGE="tr")
     copies = {message.to[0]: message for message in mail.outbox if message.to != ["ofis@example.test"]}
     # Lines whose Turkish translation is already in the catalogue.
     assert "Preferred dates:" in copies["english@example.org"].body
@@ -508,7 +520,7 @@ def test_honeypot_pretends_success_but_stores_and_sends_nothing(client, django_c
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, valid_data(municipality=municipality.pk, website="http://spam.example"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("visit_request_done")
+    assert response["Location"] == f"{URL}alindi/"
     assert nothing_created()
 
 
@@ -574,8 +586,10 @@ def test_information_notice_is_shown_apart_from_the_consent_checkbox(client, por
     # The label wraps the box, so the whole sentence is the target.
     assert re.search(r'<input type="checkbox" name="consent"', consent_label)
     notice = re.search(r'<section class="form-section privacy-notice".*?</section>', html, re.S).group(0)
-    assert 'href="/kisisel-veriler/"' in notice
+    assert 'href="/en/kisisel-veriler/"' in notice, "the notice's own page in the form's language"
     assert re.search(r"<details>.*Aydınlatma metni: verileriniz", notice, re.S)
+    turkish = client.get(TURKISH_URL).content.decode()
+    assert 'href="/kisisel-veriler/"' in turkish
     notice_page = client.get("/kisisel-veriler/")
     assert notice_page.status_code == 200
     assert "Aydınlatma metni: verileriniz" in notice_page.content.decode()
