@@ -1,9 +1,21 @@
 """Shared fixtures: users per role, a logged-in client per role."""
 
 from django.contrib.auth.models import Group, User
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import clear_url_caches
 from django.utils import translation
 
 import pytest
+
+
+@receiver(setting_changed)
+def _forget_reversed_addresses(setting, **kwargs):
+    """URL resolvers keep their reversed addresses per language, with or without the /en/ prefix as
+    LANGUAGE_CODE was at the time: a test that sets LANGUAGE_CODE = "en" (so English has no prefix) would
+    leave later tests reversing English addresses without /en/."""
+    if setting == "LANGUAGE_CODE":
+        clear_url_caches()
 
 
 @pytest.fixture(autouse=True)
