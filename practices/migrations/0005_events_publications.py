@@ -77,6 +77,10 @@ def remove_index_pages(apps, schema_editor):
             if parent:
                 children = Page.objects.filter(depth=parent.depth + 1, path__startswith=parent.path)
                 Page.objects.filter(pk=parent.pk).update(numchild=children.count())
+    if schema_editor.connection.vendor == "postgresql":
+        # The deletes leave deferred foreign-key checks pending, and PostgreSQL will not drop the page
+        # tables (the next operations, in the same transaction) while they are: run the checks now.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
