@@ -72,6 +72,8 @@ from .forms import (
     VisitForm,
 )
 from .models import Adoption, ContactPerson, FollowUp, Municipality, Visit, VisitStatus
+from .practice_matches_admin import URL_NAME as PRACTICE_MUNICIPALITIES_URL_NAME
+from .practice_matches_admin import PracticeMunicipalitiesView, practice_header_buttons
 from .privacy_admin import ContactInspectView  # also registers the KVKK views and log actions
 from .public import figures as public_figures
 from .registrations_admin import EventRegistrationViewSet
@@ -538,6 +540,21 @@ def register_calendar_settings_url():
     return [
         path("mentorship/calendar/", CalendarFeedSettingsView.as_view(), name="mentorship_calendar_settings")
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_practice_municipalities_url():
+    return [
+        path(
+            "mentorship/practices/<int:page_id>/municipalities/",
+            PracticeMunicipalitiesView.as_view(),
+            name=PRACTICE_MUNICIPALITIES_URL_NAME,
+        )
+    ]
+
+
+# "Municipalities that could adopt this" on a practice's admin pages, for mentors.
+hooks.register("register_page_header_buttons", practice_header_buttons)
 
 
 @hooks.register("register_account_menu_item")
