@@ -52,6 +52,8 @@ def robots_txt(request):
         "Disallow: /ara/",
         "Disallow: /api/",
         "Disallow: /ziyaret-talebi/",
+        # A practice's readiness self-check, in every language: one page per set of answers.
+        "Disallow: /*/hazirlik/",
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

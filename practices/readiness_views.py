@@ -1,7 +1,8 @@
 """The readiness self-check page of a practice (``<practice>/hazirlik/``) and its PDF (``hazirlik/pdf/``).
 
 A GET form (the answers are in the address, so the result can be printed, bookmarked or downloaded without
-storing anything); the only write is an anonymous monthly count (practices.readiness). Responses are never
+storing anything); the only write is an anonymous monthly count (practices.readiness), made at most once a
+day per browser and practice and never for crawlers (practices.readiness_counting). Responses are never
 cached: the public page cache keys only on declared parameters, and every set of answers differs.
 """
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import kit, readiness
 from .models import PracticePage
+from .readiness_counting import readiness_check_counted
 
 
 class ReadinessForm(forms.Form):
@@ -53,8 +55,13 @@ def readiness_view(request, *, practice: PracticePage):
     result = None
     if form.is_bound and form.is_valid():
         result = readiness.readiness_for_practice(practice, answers=form.answers())
-        readiness.readiness_count_record(
-            theme_id=practice.theme_id, band=result.band, today=timezone.localdate()
+        # Only complete answers reach here; crawlers and a browser's repeats the same day are not counted.
+        readiness_check_counted(
+            request=request,
+            practice_id=practice.pk,
+            theme_id=practice.theme_id,
+            band=result.band,
+            today=timezone.localdate(),
         )
     response = practice.render(
         request,
