@@ -265,6 +265,17 @@ class Visit(ClusterableModel):
         help_text=_("Sent to the requester when the request is declined."),
     )
     notes = models.TextField(blank=True, verbose_name=_("notes"))
+    # Needs ticked on the public form for a municipality mentors already confirmed: a proposal they apply
+    # to the municipality (or discard) from the request's page, never added unseen (mentorship.services).
+    proposed_themes = models.ManyToManyField(
+        "practices.Theme", blank=True, related_name="+", verbose_name=_("themes proposed with the request")
+    )
+    proposed_target_groups = models.ManyToManyField(
+        "practices.TargetGroup",
+        blank=True,
+        related_name="+",
+        verbose_name=_("target groups proposed with the request"),
+    )
     contact = models.ForeignKey(
         ContactPerson,
         on_delete=models.SET_NULL,
