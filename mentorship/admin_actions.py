@@ -1,12 +1,12 @@
 """Admin actions on one record: answer a public request (schedule, decline), confirm or merge a municipality
-typed by the public, record an adopter's results, mark a follow-up done.
+typed by the public, apply the needs a request proposed, record an adopter's results, mark a follow-up done.
 
 Each view checks the model permission it needs (mentors have them, editors do not), calls one service and
 logs the change in the record's Wagtail history.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
@@ -22,7 +22,7 @@ from wagtail.log_actions import log
 
 from practices.models import PracticeMetric
 
-from . import services
+from . import needs_proposals, services
 from .forms import AdoptionResultsForm, MunicipalityMergeForm, VisitDeclineForm, VisitScheduleForm
 from .models import Adoption, FollowUp, Municipality, Visit, VisitStatus
 
@@ -277,6 +277,31 @@ class MunicipalityConfirmView(RecordPostView):
                 _("“%(municipality)s” is confirmed; it may now be named publicly.")
                 % {"municipality": self.object},
             )
+        return self.back()
+
+
+class VisitNeedsProposalView(RecordPostView):
+    """Apply the needs a request proposed to its municipality ("apply"), or discard them."""
+
+    model = Visit
+
+    def post(self, request, *args, **kwargs):
+        # It changes the municipality's needs: the municipality permission too, not only the visit's.
+        if not request.user.has_perm("mentorship.change_municipality"):
+            raise PermissionDenied
+        municipality = self.object.municipality
+        if request.POST.get("action") == "discard":
+            if needs_proposals.visit_proposed_needs_discard(visit=self.object):
+                log(instance=self.object, action="wagtail.edit", user=request.user)
+                messages.success(request, _("The proposed needs were discarded."))
+            return self.back()
+        added = needs_proposals.visit_proposed_needs_apply(visit=self.object)
+        log(instance=municipality, action="wagtail.edit", user=request.user)
+        messages.success(
+            request,
+            _("%(count)d need(s) added to “%(municipality)s”.")
+            % {"count": added, "municipality": municipality},
+        )
         return self.back()
 
 

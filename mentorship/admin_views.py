@@ -27,7 +27,7 @@ from wagtail.log_actions import log
 
 from portal.exports import SafeSpreadsheetExportMixin
 
-from . import matchmaking, selectors, services
+from . import matchmaking, needs_proposals, selectors, services
 from .forms import AdoptionStageForm
 from .models import Adoption, CalendarFeedToken, Visit, VisitStatus
 from .permissions import user_can_mentor
@@ -209,9 +209,24 @@ def visit_can_be_completed(visit: Visit) -> bool:
 
 
 class VisitInspectView(LocalTimeInspectView):
+    """A visit's page; a public request's proposed needs show with "Apply these needs" and "Discard"."""
+
+    template_name = "mentorship/admin/visit_inspect.html"
     complete_url_name = None
     schedule_url_name = None
     decline_url_name = None
+    needs_url_name = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["proposed"] = needs_proposals.visit_proposed_needs(visit=self.object)
+        context["needs_url"] = (
+            reverse(self.needs_url_name, args=(self.object.pk,))
+            if self.user_has_permission("change")
+            and self.request.user.has_perm("mentorship.change_municipality")
+            else ""
+        )
+        return context
 
     @cached_property
     def header_more_buttons(self):

@@ -26,6 +26,7 @@ from .admin_actions import (
     MunicipalityConfirmView,
     MunicipalityMergeView,
     VisitDeclineView,
+    VisitNeedsProposalView,
     VisitScheduleView,
 )
 from .admin_views import (
@@ -347,6 +348,7 @@ class VisitViewSet(MentorshipModelViewSet):
             complete_url_name=self.get_url_name("complete"),
             schedule_url_name=self.get_url_name("schedule"),
             decline_url_name=self.get_url_name("decline"),
+            needs_url_name=self.get_url_name("proposed_needs"),
             **kwargs,
         )
 
@@ -371,6 +373,11 @@ class VisitViewSet(MentorshipModelViewSet):
             path("complete/<int:pk>/", self.complete_view, name="complete"),
             path("schedule/<int:pk>/", self._request_action_view(VisitScheduleView), name="schedule"),
             path("decline/<int:pk>/", self._request_action_view(VisitDeclineView), name="decline"),
+            path(
+                "proposed-needs/<int:pk>/",
+                self._request_action_view(VisitNeedsProposalView),
+                name="proposed_needs",
+            ),
         ]
 
     @property

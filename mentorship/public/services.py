@@ -51,7 +51,7 @@ class VisitRequest:
     preferred_format: str = VisitFormat.HOSTED
     purpose: str = ""
     practices: tuple[PracticePage, ...] = field(default_factory=tuple)
-    # Needs the visitor ticked: added to the municipality's (never replacing what mentors recorded).
+    # Needs the visitor ticked: added to a new municipality's, proposed on the request for a confirmed one.
     needed_themes: tuple[Theme, ...] = field(default_factory=tuple)
     needed_target_groups: tuple[TargetGroup, ...] = field(default_factory=tuple)
     message: str = ""
@@ -84,10 +84,15 @@ def visit_request_submit(*, request: VisitRequest, now: datetime.datetime | None
         raise ValueError("A visit request needs a municipality.")
     if not municipality.confirmed and request.municipality is not None:
         raise ValueError("A visitor can only choose a confirmed municipality.")
-    if request.needed_themes:
-        municipality.needed_themes.add(*request.needed_themes)
-    if request.needed_target_groups:
-        municipality.needed_target_groups.add(*request.needed_target_groups)
+    # A municipality mentors confirmed keeps the needs they recorded: what a visitor ticks is a proposal on
+    # the request, applied from its admin page. A new (unconfirmed) one gets them at once, as mentors review
+    # it anyway before confirming it.
+    needs_are_proposed = municipality.confirmed
+    if not needs_are_proposed:
+        if request.needed_themes:
+            municipality.needed_themes.add(*request.needed_themes)
+        if request.needed_target_groups:
+            municipality.needed_target_groups.add(*request.needed_target_groups)
     contact = ContactPerson.objects.create(
         municipality=municipality,
         name=request.contact_name.strip(),
@@ -112,6 +117,11 @@ def visit_request_submit(*, request: VisitRequest, now: datetime.datetime | None
         contact=contact,
         created_at=now,
     )
+    if needs_are_proposed:
+        if request.needed_themes:
+            visit.proposed_themes.set(request.needed_themes)
+        if request.needed_target_groups:
+            visit.proposed_target_groups.set(request.needed_target_groups)
     if request.practices:
         visit.practices.set(request.practices)
         # set() adds the rows in bulk, without the save signal Wagtail's reference index listens to: without

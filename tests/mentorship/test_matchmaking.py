@@ -252,7 +252,18 @@ def visit_request_data(**overrides) -> dict:
     return data | overrides
 
 
-def test_a_visit_request_adds_the_needs_ticked_to_the_municipality(client, request_form, vocabulary):
+def test_a_visit_request_adds_the_needs_ticked_to_a_new_municipality(client, request_form, vocabulary):
+    data = visit_request_data(
+        needed_themes=[vocabulary["health"].pk], needed_target_groups=[vocabulary["elderly"].pk]
+    )
+    assert client.post("/ziyaret-talebi/", data).status_code == 302
+    town = Municipality.objects.get(name="Deneme Belediyesi")
+    assert list(town.needed_themes.all()) == [vocabulary["health"]]
+    assert list(town.needed_target_groups.all()) == [vocabulary["elderly"]]
+
+
+def test_a_visit_request_proposes_needs_for_a_confirmed_municipality(client, request_form, vocabulary):
+    """Mentors confirmed it: the needs ticked wait on the request for a mentor to apply them."""
     town = with_needs(name="Known", themes=[vocabulary["culture"]], confirmed=True)
     data = visit_request_data(
         municipality=str(town.pk),
@@ -264,8 +275,11 @@ def test_a_visit_request_adds_the_needs_ticked_to_the_municipality(client, reque
     )
     response = client.post("/ziyaret-talebi/", data)
     assert response.status_code == 302
-    assert set(town.needed_themes.all()) == {vocabulary["culture"], vocabulary["health"]}  # added, none lost
-    assert list(town.needed_target_groups.all()) == [vocabulary["elderly"]]
+    assert list(town.needed_themes.all()) == [vocabulary["culture"]]  # unchanged
+    assert not town.needed_target_groups.exists()
+    visit = town.visits.get()
+    assert list(visit.proposed_themes.all()) == [vocabulary["health"]]
+    assert list(visit.proposed_target_groups.all()) == [vocabulary["elderly"]]
 
 
 def test_a_visit_request_without_needs_records_none(client, request_form, vocabulary):
