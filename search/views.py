@@ -4,11 +4,13 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from practices import selectors
+from practices.event_search import events_matching
 from practices.filter_panel import build_filter_panel
 from practices.outreach_selectors import publications_matching
 
@@ -61,6 +63,8 @@ def search_view(request):
         "searched": form.is_bound,
         # Policy notes, field studies and reports in their own section beside the practices.
         "publications": publications_matching(text=query.text),
+        # Upcoming trainings and sessions, likewise (past ones are left out).
+        "events": events_matching(text=query.text, now=timezone.now()),
     }
     if result.total == 0 and page_obj is not None:
         # Nothing found: offer the library's themes instead of an empty filter panel.
