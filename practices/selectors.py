@@ -274,6 +274,10 @@ class _Relation:
         return [f for f in self.model._meta.concrete_fields if f.attname not in self.skip]
 
 
+# The page shows the rows of one locale (the page's own): their translation keys and locale are not read.
+_TRANSLATION_COLUMNS = ("translation_key", "locale_id")
+
+
 def _relations(practice_id: int, card_ids: list[int]) -> list[_Relation]:
     document_model = get_document_model()
     image_model = get_image_model()
@@ -312,6 +316,7 @@ def _relations(practice_id: int, card_ids: list[int]) -> list[_Relation]:
             PracticeMetric.objects.filter(page_id=practice_id),
             "page_id",
             "sort_order",
+            skip=_TRANSLATION_COLUMNS,
         ),
         _Relation(
             "steps",
@@ -319,6 +324,7 @@ def _relations(practice_id: int, card_ids: list[int]) -> list[_Relation]:
             ReplicationStep.objects.filter(page_id=practice_id),
             "page_id",
             "sort_order",
+            skip=_TRANSLATION_COLUMNS,
         ),
         _Relation(
             "partners",
@@ -326,9 +332,17 @@ def _relations(practice_id: int, card_ids: list[int]) -> list[_Relation]:
             PracticePartner.objects.filter(page_id=practice_id),
             "page_id",
             "sort_order",
+            skip=_TRANSLATION_COLUMNS,
         ),
         # The document's extracted text is for search; the page does not need it.
-        _Relation("documents", PracticeDocument, documents, "page_id", "sort_order", skip=("text",)),
+        _Relation(
+            "documents",
+            PracticeDocument,
+            documents,
+            "page_id",
+            "sort_order",
+            skip=("text", *_TRANSLATION_COLUMNS),
+        ),
         _Relation(
             "document_files",
             document_model,
@@ -336,7 +350,9 @@ def _relations(practice_id: int, card_ids: list[int]) -> list[_Relation]:
             "id",
             "id",
         ),
-        _Relation("gallery", PracticeGalleryImage, gallery, "page_id", "sort_order"),
+        _Relation(
+            "gallery", PracticeGalleryImage, gallery, "page_id", "sort_order", skip=_TRANSLATION_COLUMNS
+        ),
         _Relation(
             "images", image_model, image_model.objects.filter(pk__in=gallery.values("image_id")), "id", "id"
         ),

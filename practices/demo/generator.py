@@ -371,12 +371,25 @@ def _write_batch(
             PracticeTag(content_object_id=page.pk, tag=vocabulary.tags[name]) for name in spec.tag_names
         ]
         metric_rows += [
-            PracticeMetric(page_id=page.pk, sort_order=i, label=label, value=value, unit=unit, year=year)
+            PracticeMetric(
+                page_id=page.pk,
+                locale_id=page.locale_id,
+                sort_order=i,
+                label=label,
+                value=value,
+                unit=unit,
+                year=year,
+            )
             for i, (label, value, unit, year) in enumerate(spec.metrics)
         ]
         step_rows += [
             ReplicationStep(
-                page_id=page.pk, sort_order=i, title=title, description=description, duration=duration
+                page_id=page.pk,
+                locale_id=page.locale_id,
+                sort_order=i,
+                title=title,
+                description=description,
+                duration=duration,
             )
             for i, (title, description, duration) in enumerate(STEP_TITLES[:3])
         ]

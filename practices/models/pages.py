@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -316,9 +316,11 @@ class PracticePage(RoutablePageMixin, BasePage):
         APIField("contact_unit"),
     ]
 
-    # wagtail-localize: what a translation takes from its original on every sync. Texts are translated;
-    # choices, numbers, the classification (one vocabulary, named in both languages), images, the unit's
-    # phone and the structured children (metrics, steps, partners, documents, gallery) come from the original.
+    # wagtail-localize: what a translation takes from its original on every sync. Texts are translated,
+    # the texts of the structured children too (metrics, steps, partners, documents and gallery are
+    # TranslatableMixin: their rows are synchronised by translation_key and their labels, titles and
+    # captions become segments); choices, numbers, the classification (one vocabulary, named in both
+    # languages), images, documents' files and the unit's phone come from the original.
     override_translatable_fields = [
         SynchronizedField("contact_phone"),
         SynchronizedField("target_groups"),
@@ -430,7 +432,24 @@ class PracticePage(RoutablePageMixin, BasePage):
             raise ValidationError({"start_year": _("The start year cannot be in the future.")})
 
 
-class PracticeMetric(Orderable):
+class PracticeChild(TranslatableMixin, Orderable):
+    """A row of a practice's inline list (metrics, steps, partners, documents, gallery). Translatable
+    (wagtail-localize): a translated practice has its own rows, paired with the original's by
+    ``translation_key``, in the page's locale; their text is translated, the rest synchronised."""
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def get_default_locale(self) -> Locale:
+        """The locale of the page in memory (one query per page at most, not one per row as Wagtail's
+        default, which reads the parent page again for every new row)."""
+        page = self._meta.get_field("page").get_cached_value(self, None)
+        if page is not None and page.locale_id is not None:
+            return page.locale
+        return super().get_default_locale()
+
+
+class PracticeMetric(PracticeChild):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="metrics")
     label = models.CharField(max_length=150, verbose_name=_("label"))
     value = models.DecimalField(max_digits=14, decimal_places=2, verbose_name=_("value"))
@@ -444,7 +463,7 @@ class PracticeMetric(Orderable):
     ]
     api_fields = [APIField("label"), APIField("value"), APIField("unit"), APIField("year")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PracticeChild.Meta):
         verbose_name = _("metric")
         verbose_name_plural = _("metrics")
 
@@ -452,7 +471,7 @@ class PracticeMetric(Orderable):
         return f"{self.label}: {self.value} {self.unit}".strip()
 
 
-class ReplicationStep(Orderable):
+class ReplicationStep(PracticeChild):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="replication_steps")
     title = models.CharField(max_length=200, verbose_name=_("title"))
     description = models.TextField(verbose_name=_("description"))
@@ -479,7 +498,7 @@ class ReplicationStep(Orderable):
         APIField("readiness_dimension"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(PracticeChild.Meta):
         verbose_name = _("replication step")
         verbose_name_plural = _("replication steps")
 
@@ -487,7 +506,7 @@ class ReplicationStep(Orderable):
         return self.title
 
 
-class PracticePartner(Orderable):
+class PracticePartner(PracticeChild):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(max_length=200, verbose_name=_("name"))
     role = models.CharField(max_length=200, blank=True, verbose_name=_("role"))
@@ -496,7 +515,7 @@ class PracticePartner(Orderable):
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role"), FieldPanel("url")])]
     api_fields = [APIField("name"), APIField("role"), APIField("url")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PracticeChild.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
 
@@ -504,7 +523,7 @@ class PracticePartner(Orderable):
         return self.name
 
 
-class PracticeDocument(Orderable):
+class PracticeDocument(PracticeChild):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
@@ -522,7 +541,7 @@ class PracticeDocument(Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PracticeChild.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
@@ -539,7 +558,7 @@ class PracticeDocument(Orderable):
         return self.title or self.document.title
 
 
-class PracticeGalleryImage(Orderable):
+class PracticeGalleryImage(PracticeChild):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey(
         "portal.PortalImage", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
@@ -548,6 +567,6 @@ class PracticeGalleryImage(Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PracticeChild.Meta):
         verbose_name = _("gallery image")
         verbose_name_plural = _("gallery images")
