@@ -4,6 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -164,12 +166,12 @@ class PracticeGalleryImageFactory(DjangoModelFactory):
 
 def event_index_page() -> EventIndexPage:
     """The events list created by the migration (practices 0005)."""
-    return EventIndexPage.objects.get()
+    return EventIndexPage.objects.get(locale=Locale.get_default())
 
 
 def publication_index_page() -> PublicationIndexPage:
     """The publications list created by the migration (practices 0005)."""
-    return PublicationIndexPage.objects.get()
+    return PublicationIndexPage.objects.get(locale=Locale.get_default())
 
 
 class EventPageFactory(wagtail_factories.PageFactory):

@@ -2,14 +2,17 @@
 the library's search and listing read)."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import CharField, Exists, F, OuterRef, Prefetch, QuerySet
+from django.conf import settings
+from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import ExpressionWrapper
 
 from wagtail.models import PageViewRestriction
 
 from portal.collation import TurkishOrder
+from portal.languages import language_of_locale, locale_id
 
 from .models import EventPage, PracticePage, PublicationKind, PublicationPage, Theme
 
@@ -23,17 +26,46 @@ def _without_view_restrictions(queryset: QuerySet) -> QuerySet:
     return queryset.exclude(Exists(restricted))
 
 
+def in_reader_locale(queryset: QuerySet, reader_locale: int | None) -> QuerySet:
+    """The pages a list in ``reader_locale`` shows: those written in it, and the originals (the default
+    language's) with no live translation in it. None: every locale (callers that list across languages)."""
+    default = locale_id(settings.LANGUAGE_CODE)
+    if reader_locale is None or default is None:
+        return queryset
+    if reader_locale == default:
+        return queryset.filter(locale_id=default)
+    translated = queryset.model.objects.live().filter(locale_id=reader_locale).values("translation_key")
+    return queryset.filter(
+        Q(locale_id=reader_locale) | (Q(locale_id=default) & ~Q(translation_key__in=translated))
+    )
+
+
+def mark_original_language(pages: Iterable, reader_locale: int | None) -> None:
+    """Pages shown in a list of another language get ``original_language`` (their language code), which
+    cards use to say "In Turkish" and mark their text with lang; the others get ""."""
+    for page in pages:
+        other = reader_locale is not None and page.locale_id != reader_locale
+        page.original_language = (language_of_locale(page.locale_id) or "") if other else ""
+
+
 def events_published() -> QuerySet[EventPage]:
     return _without_view_restrictions(EventPage.objects.live())
 
 
-def events_upcoming(*, now: datetime.datetime) -> list[EventPage]:
+def events_upcoming(*, now: datetime.datetime, reader_locale: int | None = None) -> list[EventPage]:
     """Events not yet ended, the soonest first (one that is under way still counts as upcoming)."""
-    return list(events_published().filter(end__gt=now).order_by("start", "pk"))
+    events = list(
+        in_reader_locale(events_published(), reader_locale).filter(end__gt=now).order_by("start", "pk")
+    )
+    mark_original_language(events, reader_locale)
+    return events
 
 
-def events_past(*, now: datetime.datetime, limit: int) -> list[EventPage]:
-    return list(events_published().filter(end__lte=now).order_by("-start", "-pk")[:limit])
+def events_past(*, now: datetime.datetime, limit: int, reader_locale: int | None = None) -> list[EventPage]:
+    queryset = in_reader_locale(events_published(), reader_locale).filter(end__lte=now)
+    events = list(queryset.order_by("-start", "-pk")[:limit])
+    mark_original_language(events, reader_locale)
+    return events
 
 
 def event_links(event: EventPage) -> dict:
@@ -52,14 +84,21 @@ def publications_published() -> QuerySet[PublicationPage]:
     return _without_view_restrictions(PublicationPage.objects.live())
 
 
-def publications_listed(*, kind: str = "", theme_slug: str = "") -> list[PublicationPage]:
-    """Newest first, with their themes (two queries), narrowed to a kind and a theme when given."""
-    queryset = publications_published().order_by("-publication_date", "-pk")
+def publications_listed(
+    *, kind: str = "", theme_slug: str = "", reader_locale: int | None = None
+) -> list[PublicationPage]:
+    """Newest first, with their themes (two queries), narrowed to a kind and a theme when given, in the
+    reader's locale (see in_reader_locale)."""
+    queryset = in_reader_locale(publications_published(), reader_locale).order_by("-publication_date", "-pk")
     if kind:
         queryset = queryset.filter(kind=kind)
     if theme_slug:
         queryset = queryset.filter(themes__slug=theme_slug)
-    return list(queryset.prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("sort_order"))))
+    publications = list(
+        queryset.prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("sort_order")))
+    )
+    mark_original_language(publications, reader_locale)
+    return publications
 
 
 @dataclass(frozen=True)
@@ -68,16 +107,17 @@ class FilterOption:
     label: str
 
 
-def publication_filter_options() -> dict[str, list[FilterOption]]:
-    """The kinds, and the themes at least one published publication carries (one query)."""
+def publication_filter_options(*, reader_locale: int | None = None) -> dict[str, list[FilterOption]]:
+    """The kinds, and the themes at least one listed publication carries (one query), named in the
+    reader's language."""
     themes = (
-        Theme.objects.filter(publications__in=publications_published())
+        Theme.objects.filter(publications__in=in_reader_locale(publications_published(), reader_locale))
         .distinct()
         .order_by("sort_order", "name")
     )
     return {
         "kinds": [FilterOption(value, str(label)) for value, label in PublicationKind.choices],
-        "themes": [FilterOption(theme.slug, theme.name) for theme in themes],
+        "themes": [FilterOption(theme.slug, theme.display_name) for theme in themes],
     }
 
 

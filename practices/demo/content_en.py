@@ -17,6 +17,20 @@ LIBRARY = {
     ),
 }
 
+# The English events and publications lists (translations of /egitimler/ and /yayinlar/): /en/trainings/ and
+# /en/publications/. They list the English events and publications and the Turkish ones not yet translated.
+EVENTS_INDEX = {
+    "title": "Trainings and sharing sessions",
+    "slug": "trainings",
+    "introduction": "Trainings, sharing sessions and field visits held by the Social Policy Office.",
+}
+
+PUBLICATIONS_INDEX = {
+    "title": "Publications",
+    "slug": "publications",
+    "introduction": "Policy notes, field studies and reports from the Social Policy Office.",
+}
+
 # English names of the demo's themes and target groups, by slug (the same as migration 0006 fills).
 THEME_NAMES = {
     "saglik": "Health",

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 from ..models import (
     EventIndexPage,
     EventKind,
@@ -166,8 +168,10 @@ def load_outreach(result, log) -> None:
         data = summary_pdf(title=title, summary=summary, steps=(), footer="Sosyal Politikalar Ofisi")
         return demo_document(result, title=title, filename=filename, data=data)
 
-    events_index = EventIndexPage.objects.order_by("pk").first()
-    publications_index = PublicationIndexPage.objects.order_by("pk").first()
+    # The Turkish lists (the English ones, translations, list these events until they are translated).
+    default = Locale.get_default()
+    events_index = EventIndexPage.objects.filter(locale=default).order_by("pk").first()
+    publications_index = PublicationIndexPage.objects.filter(locale=default).order_by("pk").first()
     slugs = {slug for item in (*EVENTS, *PUBLICATIONS) for slug in item.practices}
     practices: dict[str, PracticePage] = {}
     # The first page with a slug is the Turkish original (translations, created later, share its slug).

@@ -1,6 +1,7 @@
-"""The English tree of the demo (issue 15): the home page, the library and five practices as translations of
-the Turkish pages (``copy_for_translation``, the same copy Wagtail's and wagtail-localize's "Translate"
-make), with the English texts of ``content_en``; the English privacy notice and taxonomy names.
+"""The English tree of the demo (issue 15): the home page, the library, the events and publications lists and
+five practices as translations of the Turkish pages (``copy_for_translation``, the same copy Wagtail's and
+wagtail-localize's "Translate" make), with the English texts of ``content_en``; the English privacy notice
+and taxonomy names.
 
 Idempotent like the rest of the loader: a translation that exists is left alone, so an editor's later edits
 are never overwritten.
@@ -15,7 +16,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal.models import HomePage, PortalSettings
 
-from ..models import PracticeIndexPage, PracticePage, TargetGroup, Theme
+from ..models import EventIndexPage, PracticeIndexPage, PracticePage, PublicationIndexPage, TargetGroup, Theme
 from . import content_en
 from .loader import DemoResult, paragraphs
 
@@ -77,7 +78,28 @@ def load_english_home_and_library(result: DemoResult, log: Log) -> PracticeIndex
     result.count("english pages", created)
     if created:
         log(f"  + English home page and library ({english_library.url_path})")
+    load_english_lists(result, log, locale=locale)
     return english_library
+
+
+def load_english_lists(result: DemoResult, log: Log, *, locale: Locale) -> None:
+    """The English events and publications lists, translations of the Turkish ones (after the home page,
+    their parent, is translated)."""
+    default = Locale.get_default()
+    for model, data in (
+        (EventIndexPage, content_en.EVENTS_INDEX),
+        (PublicationIndexPage, content_en.PUBLICATIONS_INDEX),
+    ):
+        original = model.objects.filter(locale=default).order_by("pk").first()
+        if original is None:
+            continue
+        created = original.get_translation_or_none(locale) is None
+        translated = _translate(
+            original, locale, title=data["title"], slug=data["slug"], introduction=data["introduction"]
+        )
+        result.count("english pages", created)
+        if created:
+            log(f"  + English list: {translated.title} ({translated.url_path})")
 
 
 def load_english_practice(data: content_en.EnglishPractice, *, library: PracticeIndexPage, locale: Locale):

@@ -34,11 +34,13 @@ class EventKind(models.TextChoices):
 
 
 class EventIndexPage(BasePage):
-    """The list of trainings and sessions: upcoming first (soonest on top), then past ones (latest first)."""
+    """The list of trainings and sessions: upcoming first (soonest on top), then past ones (latest first).
+    One per home page, so one per language (the English home's is a translation of the Turkish list); it
+    lists the events of its language and the Turkish ones with no translation in it."""
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["practices.EventPage"]
-    max_count = 1
+    max_count_per_parent = 1
     template = "pages/event_index_page.html"
 
     class Meta:
@@ -49,8 +51,8 @@ class EventIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        context["upcoming_events"] = events_upcoming(now=now)
-        context["past_events"] = events_past(now=now, limit=PAST_EVENTS_SHOWN)
+        context["upcoming_events"] = events_upcoming(now=now, reader_locale=self.locale_id)
+        context["past_events"] = events_past(now=now, limit=PAST_EVENTS_SHOWN, reader_locale=self.locale_id)
         return context
 
 

@@ -29,11 +29,13 @@ class PublicationKind(models.TextChoices):
 
 
 class PublicationIndexPage(BasePage):
-    """The publications list, newest first, filtered by ?kind= and ?theme= (a theme's slug)."""
+    """The publications list, newest first, filtered by ?kind= and ?theme= (a theme's slug). One per home
+    page, so one per language; it lists the publications of its language and the Turkish ones with no
+    translation in it."""
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["practices.PublicationPage"]
-    max_count = 1
+    max_count_per_parent = 1
     template = "pages/publication_index_page.html"
 
     class Meta:
@@ -46,8 +48,10 @@ class PublicationIndexPage(BasePage):
         kind = request.GET.get(KIND_PARAMETER, "")
         kind = kind if kind in PublicationKind.values else ""
         theme = request.GET.get(THEME_PARAMETER, "")[:100]
-        context["publications"] = publications_listed(kind=kind, theme_slug=theme)
-        context["filters"] = publication_filter_options()
+        context["publications"] = publications_listed(
+            kind=kind, theme_slug=theme, reader_locale=self.locale_id
+        )
+        context["filters"] = publication_filter_options(reader_locale=self.locale_id)
         context["chosen_kind"] = kind
         context["chosen_theme"] = theme
         return context
