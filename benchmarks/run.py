@@ -47,6 +47,7 @@ PAGES = [  # (key, label): order of the tables
     ("impact", "impact page /etki/"),
 ]
 SCALE_PAGES = ("library", "practice", "search")
+FIRST_VIEW_PAGES = ("library", "search")
 NON_PAGES = ("minimal", "static")  # not public pages: no query or cache targets
 # Issue 6's targets: uncached p95 in ms, per page; fewer than MAX_QUERIES queries per public page.
 P95_TARGETS_MS = {"practice": 80, "library": 120, "search": 150}
@@ -116,6 +117,8 @@ class Bench:
         self.notes: list[str] = []
         self.timings: dict[str, float] = {}
         self.search_backend = "database"  # "elasticsearch" for the --elasticsearch-url measurement
+        # False measures every database search computed afresh, as the first view after a change is.
+        self.result_cache = True
 
     def env(self, *, redis_url: str | None = None) -> dict:
         env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "PYTHONPATH")}
@@ -133,8 +136,15 @@ class Bench:
         )
         if redis_url:
             env["REDIS_URL"] = redis_url
+        if not self.result_cache:
+            env["SEARCH_RESULT_CACHE_TIMEOUT"] = "0"
         if self.search_backend == "elasticsearch":
-            env.update(ELASTICSEARCH_URL=self.options.elasticsearch_url, ELASTICSEARCH_INDEX="atlas-bench")
+            # The client's default 2 s is for page views; a rebuild at 50,000 practices sends bigger bulks.
+            env.update(
+                ELASTICSEARCH_URL=self.options.elasticsearch_url,
+                ELASTICSEARCH_INDEX="atlas-bench",
+                ELASTICSEARCH_TIMEOUT="120",
+            )
         return env
 
     def run(self, name: str, args: list[str], *, timed: bool = True) -> str:
@@ -477,6 +487,19 @@ def scale_run(bench: Bench, urls: dict, queries: dict) -> dict:
     }
 
 
+def first_view_run(bench: Bench, urls: dict) -> dict:
+    """Library and search with the search result cache off: every request computes its result, as the
+    first view of a query after any publish does (repeated views are answered from the kept result)."""
+    bench.result_cache = False
+    try:
+        with serving(bench, redis_url=None, label="first-view") as server:
+            return measure_pages(
+                bench, server, urls, FIRST_VIEW_PAGES, duration=bench.options.scale_duration, warm=False
+            )
+    finally:
+        bench.result_cache = True
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -595,6 +618,8 @@ def main(argv=None) -> None:
         else:
             log(f"scale {scale}: library, practice and search, page cache off")
             scales[scale] = scale_run(bench, urls, queries)
+        log(f"scale {scale}: library and search as first views (search result cache off)")
+        scales[scale]["first_view"] = first_view_run(bench, urls)
         scales[scale]["counts"] = found["counts"]
 
     if options.elasticsearch_url and scales:
@@ -645,6 +670,18 @@ def evaluate_targets(result: dict) -> list[dict]:
         elif p95 is not None:
             met = p95 < limit
         targets.append({"target": f"uncached p95 of {key} < {limit} ms", "value": value, "met": met})
+    main_scale = result.get("scales", {}).get(str(result["options"]["count"]), {})
+    for key in FIRST_VIEW_PAGES:
+        entry = (main_scale.get("first_view") or {}).get(key, {})
+        if "p95_ms" in entry:
+            limit = P95_TARGETS_MS[key]
+            targets.append(
+                {
+                    "target": f"uncached p95 of {key} < {limit} ms, first view (search result cache off)",
+                    "value": entry["p95_ms"],
+                    "met": entry["p95_ms"] < limit,
+                }
+            )
     for key, _ in PAGES:
         if key in NON_PAGES or key not in queries or queries[key].get("status") != 200:
             continue
@@ -675,17 +712,22 @@ def evaluate_targets(result: dict) -> list[dict]:
                         "met": qa == qb,
                     }
                 )
-    # Issue 13: library and search with facets both under 200 ms p95 at 50,000 practices (database backend).
+    # Issue 13: library and search with facets both under 200 ms p95 at 50,000 practices (database backend),
+    # as repeated views and as first views (search result cache off).
+    at_50k = result.get("scales", {}).get("50000", {})
     for key in ("library", "search"):
-        entry = result.get("scales", {}).get("50000", {}).get(key)
-        if entry is not None and "p95_ms" in entry:
-            targets.append(
-                {
-                    "target": f"uncached p95 of {key} < {LARGE_P95_TARGET_MS} ms at 50000 practices",
-                    "value": entry["p95_ms"],
-                    "met": entry["p95_ms"] < LARGE_P95_TARGET_MS,
-                }
-            )
+        for entry, how in (
+            (at_50k.get(key), ""),
+            ((at_50k.get("first_view") or {}).get(key), ", first view"),
+        ):
+            if entry is not None and "p95_ms" in entry:
+                targets.append(
+                    {
+                        "target": f"uncached p95 of {key} < {LARGE_P95_TARGET_MS} ms at 50000 practices{how}",
+                        "value": entry["p95_ms"],
+                        "met": entry["p95_ms"] < LARGE_P95_TARGET_MS,
+                    }
+                )
     minimal = minimal_rps(warm)
     for key, _ in PAGES:
         entry = warm.get(key, {})
@@ -813,6 +855,23 @@ def markdown(result: dict) -> str:
         lines.append(
             f"| {scale} | {' | '.join(cells)} | {fmt(gen.get('seconds'))} s for {gen.get('generated', 0)} |"
         )
+    lines += [
+        "",
+        "## First views: library and search with the search result cache off (page cache off)",
+        "",
+        "Each request computes its result, as the first view of a query after a publish does; the scale",
+        "table above answers repeated views from the kept result (search/result_cache.py).",
+        "",
+        "| practices | library p50 / p95 ms | search p50 / p95 ms |",
+        "|---:|---:|---:|",
+    ]
+    for scale, entry in sorted(result["scales"].items(), key=lambda item: int(item[0])):
+        first = entry.get("first_view") or {}
+        cells = [
+            f"{fmt(first.get(key, {}).get('p50_ms'))} / {fmt(first.get(key, {}).get('p95_ms'))}"
+            for key in FIRST_VIEW_PAGES
+        ]
+        lines.append(f"| {scale} | {' | '.join(cells)} |")
     for scale, entry in (result.get("elasticsearch") or {}).items():
         lines += [
             "",

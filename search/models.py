@@ -1,5 +1,7 @@
 """Synonym groups editors maintain in the admin; every search backend expands queries with them."""
 
+import uuid
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -114,3 +116,17 @@ class SearchFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.key}"
+
+
+class SearchDocumentsVersion(models.Model):
+    """One row whose token changes, in the same transaction, with every write of search documents or
+    synonyms: the key under which search results are kept between requests (search/result_cache.py)."""
+
+    token = models.UUIDField(default=uuid.uuid4, verbose_name=_("token"))
+
+    class Meta:
+        verbose_name = _("search documents version")
+        verbose_name_plural = _("search documents versions")
+
+    def __str__(self) -> str:
+        return str(self.token)

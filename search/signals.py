@@ -12,6 +12,7 @@ from practices.services import adoption_counts_changed, practices_bulk_created
 
 from . import indexing, store
 from .models import SearchDocument
+from .result_cache import documents_changed
 
 
 def refresh_database_index(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -69,6 +70,7 @@ def refresh_adoption_counts(sender, page_ids, **kwargs):
     """The count is a queryset update (no page signal): copy it, so "most adopted" sorts by it."""
     for page_id, count in PracticePage.objects.filter(pk__in=page_ids).values_list("pk", "adoption_count"):
         SearchDocument.objects.filter(pk=page_id).update(adoption_count=count)
+    documents_changed()
 
 
 def refresh_bulk_created(sender, page_ids, **kwargs):

@@ -23,6 +23,7 @@ from practices.filters import DEFAULT_LANGUAGE, SEARCH_LANGUAGES, search_languag
 from practices.models import PracticePage
 
 from .models import SearchDocument, SearchFacetValue
+from .result_cache import documents_changed
 
 # PostgreSQL text search configuration per search language.
 TEXT_SEARCH_CONFIGS = {"tr": "turkish", "en": "english"}
@@ -169,6 +170,7 @@ def sync_practices(
     public = set(_public_live_pages().filter(pk__in=family).values_list("pk", flat=True)) - gone
     present = languages_present(keys=keys, gone=gone)
     SearchDocument.objects.filter(pk__in=family).delete()
+    documents_changed()
     loaded = PracticePage.objects.filter(pk__in=public - set(instances)).select_related("theme", "locale")
     pages = [*loaded.prefetch_related(*LISTING_PREFETCH), *(p for pk, p in instances.items() if pk in public)]
     _write(pages, present)
@@ -220,6 +222,7 @@ def rebuild_documents(*, batch_size: int = 500, progress: Callable[[int, int], N
     with transaction.atomic():
         SearchFacetValue.objects.all().delete()
         SearchDocument.objects.all().delete()
+        documents_changed()
         present = languages_present()
         done = 0
         for total, pages in _all_pages(batch_size):

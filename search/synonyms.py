@@ -37,7 +37,11 @@ def synonym_map() -> dict[str, tuple[str, ...]]:
 
 
 def forget_synonyms(**kwargs) -> None:
+    """A synonym group was saved or deleted: queries expand differently, so kept results are stale too."""
+    from .result_cache import documents_changed
+
     cache.delete(CACHE_KEY)
+    documents_changed()
 
 
 def stems(word: str, language: str) -> tuple[str, ...]:

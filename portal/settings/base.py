@@ -152,6 +152,9 @@ else:
 # Seconds an anonymous visitor's public page stays cached (portal/cache.py); 0 turns the page cache off.
 # Publishing, unpublishing, moving or deleting a page and editing what pages show invalidate it at once.
 PUBLIC_PAGE_CACHE_TIMEOUT = env.int("PUBLIC_PAGE_CACHE_TIMEOUT", default=600)
+# Seconds a database search's result (page of ids, total, facet counts) is kept for the same query
+# (search/result_cache.py); any write of search documents or synonyms makes kept results obsolete at once.
+SEARCH_RESULT_CACHE_TIMEOUT = env.int("SEARCH_RESULT_CACHE_TIMEOUT", default=600)
 
 # Axes first: it refuses locked-out credentials before any backend checks the password.
 AUTHENTICATION_BACKENDS = [

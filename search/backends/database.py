@@ -5,6 +5,8 @@ index, Turkish or English configuration per document), other databases match the
 with LIKE. Pages are loaded only for the page of results shown.
 """
 
+from typing import NamedTuple
+
 from django.contrib.postgres.search import SearchQuery as TextQuery
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
@@ -16,6 +18,7 @@ from practices.filters import DEFAULT_LANGUAGE
 from practices.models import PracticePage, PracticeTag
 
 from ..models import SearchDocument
+from ..result_cache import cached_result
 from ..snippets import cached_vocabulary, has_match, highlight, suggest
 from ..store import TEXT_SEARCH_CONFIGS
 from ..synonyms import Alternatives, expand
@@ -104,6 +107,16 @@ def load_pages(page_ids: list[int]) -> list[PracticePage]:
     return [loaded[pk] for pk in page_ids if pk in loaded]
 
 
+class Found(NamedTuple):
+    """A search's answer before its pages are loaded: kept between requests by search.result_cache."""
+
+    page_ids: list[int]
+    total: int
+    facets: dict
+    suggestion: str | None
+    highlighted: str  # the text whose words the hits' snippets mark ("" when browsing)
+
+
 class DatabaseSearchBackend:
     name = "database"
 
@@ -145,6 +158,22 @@ class DatabaseSearchBackend:
         return matched.order_by(*ordering, "-first_published_at", "-pk")
 
     def search(self, query: SearchQuery) -> SearchResult:
+        found = cached_result(query, lambda: self.find(query))
+        pages = load_pages(found.page_ids)
+        hits = [self.hit(page, found.highlighted) for page in pages]
+        return SearchResult(
+            hits=hits,
+            total=found.total,
+            page=query.page,
+            page_size=query.page_size,
+            facets=found.facets,
+            suggestion=found.suggestion,
+            backend=self.name,
+            took_ms=0.0,
+        )
+
+    def find(self, query: SearchQuery) -> "Found":
+        """What the query finds, without loading pages: the part of a search kept between requests."""
         documents = shown_documents(query.language)
         matched = self.matching(documents, query.text, query.language) if query.text.strip() else None
         filters = query.filters
@@ -167,24 +196,13 @@ class DatabaseSearchBackend:
             sort = "newest" if query.sort == "relevance" else query.sort
             ordered = filtered.order_by(*DOCUMENT_SORTS[sort]).values_list("pk", flat=True)
             page_ids = list(ordered[query.offset : query.offset + query.page_size])
-        pages = load_pages(page_ids)
-        text = query.text if matched is not None else ""
-        hits = [self.hit(page, text) for page in pages]
         if matched is not None and query.with_facets:
             facets = facet_counts(query, scope)
         suggestion = None
         if matched is not None and total == 0:
             suggestion = suggest(query.text, cached_vocabulary(vocabulary_texts))
-        return SearchResult(
-            hits=hits,
-            total=total,
-            page=query.page,
-            page_size=query.page_size,
-            facets=facets,
-            suggestion=suggestion,
-            backend=self.name,
-            took_ms=0.0,
-        )
+        highlighted = query.text if matched is not None else ""
+        return Found(page_ids, total, facets, suggestion, highlighted)
 
     def autocomplete(self, text: str, *, limit: int = 8, language: str | None = None) -> list[dict]:
         """Titles whose words start with what was typed (folded, so "cocu" completes "Çocuk")."""

@@ -13,6 +13,13 @@ from search.types import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _computed_every_time(settings):
+    """These counts are what computing a result costs; a kept result costs less (test_result_cache.py)."""
+    settings.SEARCH_RESULT_CACHE_TIMEOUT = 0
+
+
 # Every matching search document in order with its single-valued facet columns and filter flags (the one
 # full-text query), the page's practices, 2 prefetches (target groups, tags), and the many-valued facets
 # (target group, tag, SDG) in one query; filters are flags in the full-text query.

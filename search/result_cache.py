@@ -1,0 +1,50 @@
+"""Search results kept between requests until the search documents change.
+
+What a database search found (the ids of the page shown, the total, the facet counts, the suggestion) is
+stored in the default cache under the current token of search.models.SearchDocumentsVersion, which every
+write of search documents or synonyms replaces in the same transaction. A repeated query (the library's
+first page, a common filter, a popular word) then costs one query for the token plus the practices
+shown; the first query after any change is computed afresh. Every process reads the token from the
+database, so a per-process local-memory cache never serves results older than the documents.
+`SEARCH_RESULT_CACHE_TIMEOUT` (seconds, 0 = off) bounds how long an unused result is kept.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from .models import SearchDocumentsVersion
+from .types import SearchQuery
+
+T = TypeVar("T")
+VERSION_ROW = 1
+
+
+def documents_changed() -> None:
+    """Call in the transaction that writes search documents or synonyms: results kept so far are stale."""
+    token = uuid.uuid4()
+    if not SearchDocumentsVersion.objects.filter(pk=VERSION_ROW).update(token=token):
+        SearchDocumentsVersion.objects.update_or_create(pk=VERSION_ROW, defaults={"token": token})
+
+
+def cached_result(query: SearchQuery, compute: Callable[[], T]) -> T:
+    """The stored result of ``query`` for the current documents, or ``compute()`` stored for the next."""
+    timeout = settings.SEARCH_RESULT_CACHE_TIMEOUT
+    if not timeout:
+        return compute()
+    token = SearchDocumentsVersion.objects.filter(pk=VERSION_ROW).values_list("token", flat=True).first()
+    if token is None:  # no write since the table was emptied: nothing to key the results on
+        return compute()
+    # Facet labels are translated when computed, so the interface language is part of the key.
+    asked = repr((query, get_language())).encode()
+    key = f"search-result:{token}:{hashlib.sha256(asked).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, timeout)
+    return found
