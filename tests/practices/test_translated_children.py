@@ -45,6 +45,7 @@ def practice():
     page = PracticePageFactory(title="Yaşlılara Mobil Sağlık Taraması", slug="yaslilara-mobil-tarama")
     ReplicationStepFactory(
         page=page,
+        sort_order=0,
         title="Muhtarlarla ihtiyaç haritası",
         description="Muhtarlarla mahalle mahalle ziyaret listesi çıkarılır.",
         resources="",
