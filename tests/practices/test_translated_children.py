@@ -186,3 +186,32 @@ def test_new_rows_take_the_locale_of_their_page(practice):
     document = PracticeDocument.objects.filter(page=translated).get()
     assert document.locale == english_locale()
     assert PracticePartner.objects.filter(page=practice, locale=Locale.get_default()).count() == 1
+
+
+def test_revisions_saved_before_the_migration_name_their_rows_keys(practice):
+    """practices 0011: a revision saved before the rows had keys (a draft, the latest revision
+    wagtail-localize reads) gets each row's key and locale, so restoring it keeps the pairing."""
+    import importlib
+
+    from django.apps import apps
+
+    from wagtail.models import Revision
+
+    migration = importlib.import_module("practices.migrations.0011_translatable_children_revisions")
+    revision = practice.save_revision()
+    for child in revision.content["replication_steps"] + revision.content["metrics"]:
+        del child["translation_key"], child["locale"]
+    Revision.objects.filter(pk=revision.pk).update(content=revision.content)
+    assert (
+        revision.as_object().replication_steps.get().translation_key
+        != practice.replication_steps.get().translation_key
+    )
+
+    migration.name_rows_in_revisions(apps, None)
+
+    restored = Revision.objects.get(pk=revision.pk).as_object()
+    assert (
+        restored.replication_steps.get().translation_key == practice.replication_steps.get().translation_key
+    )
+    assert restored.metrics.get().translation_key == practice.metrics.get().translation_key
+    assert restored.metrics.get().locale_id == practice.locale_id
