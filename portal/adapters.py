@@ -25,6 +25,17 @@ def set_cached_parent(child: Any, parent: Any) -> None:
     child._cached_parent_obj = parent
 
 
+def set_page_route(request: HttpRequest, result: Any) -> None:
+    """Give Wagtail the route of ``request`` (``(page, args, kwargs)`` from ``Page.route()``, or None), so
+    ``wagtail.views.serve`` uses it instead of routing again.
+
+    Reaches ``request._wagtail_route_for_request``, the cache ``Page.route_for_request`` reads (its
+    docstring names it); portal.routing starts the route at the home page in the address's language with the
+    portal's locale ids, without Wagtail's per-request Locale query.
+    """
+    request._wagtail_route_for_request = result
+
+
 def tree_child_path(node_model: type, *, parent_path: str, depth: int, step: int) -> str:
     """The materialised path of the ``step``-th child (1-based) at ``depth`` below ``parent_path``.
 

@@ -25,6 +25,8 @@ import functools
 import hashlib
 import logging
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,6 +50,8 @@ ALLOW_ATTRIBUTE = "public_cache_allowed"
 PARAMETERS_HOOK = "register_public_cache_parameters"
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def cache_timeout() -> int:
@@ -81,6 +85,31 @@ def bump_public_cache_version() -> None:
     """
     _bump()
     transaction.on_commit(_bump)
+
+
+# {name: (public cache version, {key: value})}: values of the current version only.
+_per_version: dict[str, tuple[int, dict[str, object]]] = {}
+
+
+def per_version(name: str, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept in this process per ``key`` (e.g. the host) until the public cache version changes
+    (a publish, unpublish, move or deletion, a settings save: whatever invalidates cached pages).
+
+    For what every page shows and only editors change (the section addresses, the office's details): a warm
+    process answers without a query. When the cache is unreachable, computed on every call.
+    """
+    try:
+        version = public_cache_version()
+    except Exception:
+        logger.warning("Cache unavailable; %s is computed per request", name, exc_info=True)
+        return compute()
+    known_version, values = _per_version.get(name, (None, {}))
+    if known_version != version:
+        values = {}
+        _per_version[name] = (version, values)
+    if key not in values:
+        values[key] = compute()
+    return values[key]  # type: ignore[return-value]
 
 
 def cache_public_response(view):

@@ -5,7 +5,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -13,7 +13,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import routing, views
 from portal.api import api_router
 from portal.sitemaps import SITEMAPS
 
@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("", include("mentorship.public_urls")),
     path("", include("search.urls")),
     path("", include("practices.urls")),
+    # Wagtail's pages, routed from the home page of the address's language (portal.routing).
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

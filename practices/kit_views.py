@@ -15,17 +15,16 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from portal.languages import active_language
-from portal.models import PortalSettings
+from portal.office import office_details
 
 from . import kit, selectors
 from .models import PracticePage
 
 
 def kit_view(request, *, practice: PracticePage):
-    # The footer reads the same settings, cached on the request: the office's name costs no query here.
-    office = PortalSettings.for_request(request)
+    # The footer reads the same details, kept per process (portal.office): no query on a warm process.
     context = kit.kit_context(
-        practice, office_name=office.office_name, language=translation.get_language() or "tr"
+        practice, office_name=office_details(request)["name"], language=translation.get_language() or "tr"
     )
     # A practice shown under another language's library (/en/practices/<slug>/) keeps that address.
     practice_path = getattr(practice, "served_url", None) or practice.get_url(request)

@@ -9,7 +9,7 @@ from taggit.models import Tag
 
 from portal.errors import NotFoundForVisitors
 from portal.languages import active_language, language_of_locale
-from portal.models import PortalSettings
+from portal.office import office_details
 
 from . import digest, listing, selectors
 from .filter_panel import build_filter_panel
@@ -134,14 +134,14 @@ def practice_view(request, *, practice):
         context = selectors.practice_page_context(practice, related=stored.related_ids, limit=digest.SHOWN)
         context["adopters_block"] = stored.adopters
     context |= practice_language_context(request, practice)
-    # The footer reads the same settings, cached on the request: the office's name costs no query here.
-    office = PortalSettings.for_request(request)
+    # The footer reads the same details, kept per process (portal.office): no query on a warm process.
+    office_name = office_details(request)["name"]
     context["share"] = practice_share_metadata(
         practice=practice,
         request=request,
         steps=context["steps"],
         tags=context["tags"],
-        office_name=office.office_name,
+        office_name=office_name,
     )
     # Policy notes and field studies that cover this practice (one query).
     context["citing_publications"] = publications_citing(practice)

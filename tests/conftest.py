@@ -26,6 +26,16 @@ def _language_restored():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database rolls back after a test without bumping the public
+    cache version, so what one test's pages put there (practices.sections' addresses) must not reach the
+    next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def make_user(username: str, *groups: str, superuser: bool = False) -> User:
     user = User.objects.create_user(username=username, password="pass", email=f"{username}@example.test")
     user.is_superuser = superuser

@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from portal.languages import active_language, language_of_locale, locale_id
 from practices import selectors
-from practices.models import PracticeIndexPage
+from practices.sections import section_addresses
 
 register = template.Library()
 
@@ -18,25 +18,22 @@ def featured_practices(limit: int = 3):
 
 
 def _library_address(request) -> str | None:
-    """The library in the address's language (the original one if it has no translation); one query, once
-    per request."""
-    cached = getattr(request, "_library_address", None) if request is not None else None
-    if cached is not None:
-        return cached or None
-    libraries = list(PracticeIndexPage.objects.live().only("url_path", "locale_id"))
-    active = locale_id(active_language())
-    library = next((page for page in libraries if page.locale_id == active), None)
-    library = library or next(iter(sorted(libraries, key=lambda page: page.pk)), None)
-    address = (library.get_url(request=request) or "") if library is not None else ""
-    if request is not None:
-        request._library_address = address
-    return address or None
+    """The library in the address's language (the original one if it has no translation)."""
+    return section_addresses(request).get("practices")
 
 
 @register.simple_tag(takes_context=True)
 def library_url(context) -> str:
-    """The library's address from the page tree (one query); the search page if there is no library."""
+    """The library's address (practices.sections: no query on a warm process); the search page if there is
+    no library."""
     return _library_address(context.get("request")) or reverse("search")
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, section: str) -> str:
+    """The address of a section's index page (``"practices"``, ``"events"``, ``"publications"``) in the
+    address's language, or the Turkish one; empty when the site has no such page."""
+    return section_addresses(context.get("request")).get(section, "")
 
 
 @register.simple_tag(takes_context=True)

@@ -115,6 +115,20 @@ def test_cached_parent_makes_get_parent_free(django_assert_num_queries):
 
 
 @pytest.mark.django_db
+def test_a_given_route_is_what_wagtail_serves(django_assert_num_queries):
+    home = Page.objects.get(depth=2)
+    request = RequestFactory().get("/")
+    adapters.set_page_route(request, (home, (), {}))
+    with django_assert_num_queries(0):
+        found = Page.route_for_request(request, "/")
+    require(
+        found is not None and found[0] is home,
+        "wagtail Page.route_for_request / request._wagtail_route_for_request",
+        "Wagtail no longer reads the route cached on the request (portal.routing would route twice)",
+    )
+
+
+@pytest.mark.django_db
 def test_tree_paths_match_what_treebeard_writes():
     root = Page.objects.get(depth=1)
     first = root.add_child(instance=Page(title="Adapter one", slug="adapter-one"))
