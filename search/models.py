@@ -88,6 +88,22 @@ class SearchDocument(models.Model):
             models.Index(fields=["-adoption_count", "title_sort"], name="search_doc_adopted"),
             models.Index(fields=["-start_year", "title_sort"], name="search_doc_start_year"),
             models.Index(fields=["translation_key"], name="search_doc_translation"),
+            # PostgreSQL: browsing counts every facet from this index alone (an index-only scan reads about a
+            # tenth of the pages the rows fill); other databases ignore `include`.
+            models.Index(
+                fields=["serves"],
+                include=[
+                    "page",
+                    "theme_slug",
+                    "theme_name",
+                    "status",
+                    "evidence_level",
+                    "budget_band",
+                    "province",
+                    "start_year",
+                ],
+                name="search_doc_facets",
+            ),
         ]
 
     def __str__(self) -> str:
