@@ -87,8 +87,11 @@ def bump_public_cache_version() -> None:
     transaction.on_commit(_bump)
 
 
-# {name: (public cache version, {key: value})}: values of the current version only.
-_per_version: dict[str, tuple[int, dict[str, object]]] = {}
+# {name: (public cache version, when it was first seen, {key: value})}: values of the current version only.
+_per_version: dict[str, tuple[int, float, dict[str, object]]] = {}
+# Without a shared cache (local memory, no REDIS_URL) another process's bump is never seen here, so values
+# are also recomputed after this many seconds; with Redis the version alone decides.
+PER_VERSION_MAX_AGE_S = 60
 
 
 def per_version(name: str, key: str, compute: Callable[[], T]) -> T:
@@ -103,10 +106,11 @@ def per_version(name: str, key: str, compute: Callable[[], T]) -> T:
     except Exception:
         logger.warning("Cache unavailable; %s is computed per request", name, exc_info=True)
         return compute()
-    known_version, values = _per_version.get(name, (None, {}))
-    if known_version != version:
+    known_version, since, values = _per_version.get(name, (None, 0.0, {}))
+    now = time.monotonic()
+    if known_version != version or now - since > PER_VERSION_MAX_AGE_S:
         values = {}
-        _per_version[name] = (version, values)
+        _per_version[name] = (version, now, values)
     if key not in values:
         values[key] = compute()
     return values[key]  # type: ignore[return-value]
