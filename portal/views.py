@@ -46,12 +46,14 @@ HEALTH_CHECKS: list = []
 @require_GET
 def robots_txt(request):
     sitemap_url = absolute_url("/sitemap.xml")
+    # The search page and the visit request form exist at the root (Turkish) and under each other language.
+    prefixes = ["/"] + [f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /ara/",
+        *(f"Disallow: {prefix}ara/" for prefix in prefixes),
         "Disallow: /api/",
-        "Disallow: /ziyaret-talebi/",
+        *(f"Disallow: {prefix}ziyaret-talebi/" for prefix in prefixes),
         # A practice's readiness self-check, in every language: one page per set of answers.
         "Disallow: /*/hazirlik/",
         f"Sitemap: {sitemap_url}",

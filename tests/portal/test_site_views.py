@@ -53,6 +53,9 @@ def test_robots_txt_points_to_the_sitemap(client):
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+    # Search results and the visit form are not for indexing, in either language.
+    for address in ("/ara/", "/en/ara/", "/ziyaret-talebi/", "/en/ziyaret-talebi/"):
+        assert f"Disallow: {address}\n" in text
 
 
 def test_unknown_address_gives_the_friendly_404_page(client):
