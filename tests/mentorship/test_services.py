@@ -107,8 +107,9 @@ class TestAdoptionChangeStage:
         practice = PracticePageFactory()
         AdoptionFactory.create_batch(3, practice=practice, stage=AdoptionStage.ADOPTED)
         # 1 count UPDATE, then what follows it: the digest's adopters block (4: the digest row, who adopted,
-        # their adoptions, the block UPDATE) and the search document (2: read the count, UPDATE).
-        with django_assert_num_queries(7) as captured:
+        # their adoptions, the block UPDATE) and the search document (3: read the count, UPDATE, and a new
+        # token for the kept search results, search/result_cache.py).
+        with django_assert_num_queries(8) as captured:
             services.practice_adoption_count_refresh(practice_id=practice.pk)
         on_practice = [q["sql"] for q in captured.captured_queries if '"practices_practicepage"' in q["sql"]]
         count_writes = [sql for sql in on_practice if sql.startswith('UPDATE "practices_practicepage"')]
