@@ -10,6 +10,7 @@ database, so a per-process local-memory cache never serves results older than th
 """
 
 import hashlib
+import logging
 import uuid
 from collections.abc import Callable
 from typing import TypeVar
@@ -22,6 +23,7 @@ from .models import SearchDocumentsVersion
 from .types import SearchQuery
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 VERSION_ROW = 1
 
 
@@ -43,8 +45,15 @@ def cached_result(query: SearchQuery, compute: Callable[[], T]) -> T:
     # Facet labels are translated when computed, so the interface language is part of the key.
     asked = repr((query, get_language())).encode()
     key = f"search-result:{token}:{hashlib.sha256(asked).hexdigest()}"
-    found = cache.get(key)
+    try:
+        found = cache.get(key)
+    except Exception:  # an unreachable Redis must not take search down: answer uncached
+        logger.warning("Cache unavailable; search results are computed per request", exc_info=True)
+        return compute()
     if found is None:
         found = compute()
-        cache.set(key, found, timeout)
+        try:
+            cache.set(key, found, timeout)
+        except Exception:
+            logger.warning("Cache unavailable; a search result was not kept", exc_info=True)
     return found

@@ -36,6 +36,16 @@ def _fresh_cache():
     cache.clear()
 
 
+class BrokenCache:
+    """Stands in for an unreachable Redis: every call raises."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("cache down")
+
+        return fail
+
+
 def make_user(username: str, *groups: str, superuser: bool = False) -> User:
     user = User.objects.create_user(username=username, password="pass", email=f"{username}@example.test")
     user.is_superuser = superuser

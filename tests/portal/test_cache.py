@@ -15,6 +15,7 @@ from portal.cache import (
     public_cache_version,
 )
 from practices.factories import PracticePageFactory, ThemeFactory
+from tests.conftest import BrokenCache
 
 pytestmark = pytest.mark.django_db
 
@@ -261,16 +262,6 @@ def test_moving_a_page_invalidates_its_old_address(client, page_cache):
     # Not the cached page: Wagtail's automatic redirect to the new address.
     assert response.status_code == 301
     assert response["Location"] == practice.url
-
-
-class BrokenCache:
-    """Stands in for an unreachable Redis: every call raises."""
-
-    def __getattr__(self, name):
-        def fail(*args, **kwargs):
-            raise ConnectionError("cache down")
-
-        return fail
 
 
 def test_pages_are_served_uncached_when_the_cache_is_down(client, page_cache, monkeypatch):

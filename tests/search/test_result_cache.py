@@ -9,6 +9,7 @@ from practices.services import practice_adoption_count_set
 from search.models import SearchDocumentsVersion, SynonymGroup
 from search.service import search
 from search.types import SearchQuery
+from tests.conftest import BrokenCache
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +109,12 @@ def test_without_a_version_row_search_still_answers_and_a_write_recreates_it():
     PracticePageFactory(title="Kreş servisi")
     assert SearchDocumentsVersion.objects.count() == 1
     assert len(titles(SearchQuery(text="kreş"))) == 2
+
+
+def test_search_answers_when_the_cache_is_down(client, monkeypatch):
+    PracticePageFactory(title="Kreş desteği")
+    monkeypatch.setattr("search.result_cache.cache", BrokenCache())
+    assert titles(SearchQuery(text="kreş")) == ["Kreş desteği"]
+    response = client.get("/ara/", {"q": "kreş"})
+    assert response.status_code == 200
+    assert "Kreş desteği" in response.content.decode()
