@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.cache import PARAMETERS_HOOK as PUBLIC_CACHE_PARAMETERS_HOOK
 from portal.figures import HEADLINE_FIGURES_HOOK, HeadlineFigure
 
-from . import selectors
+from . import selectors, translation_review_admin  # noqa: F401 (translation_review_admin registers hooks)
 from .filters import FILTERS, YEAR_FROM, YEAR_TO
 from .models import TargetGroup, Theme
 from .views_admin import ReviewDueReportView

@@ -1,0 +1,134 @@
+"""Admin side of the review for translated pages: "Submit for review" in wagtail-localize's translation editor
+(a bar above it, from templates/wagtail_localize/admin/edit_translation.html) and in the page's "…" menu of
+the page listing, both reaching one view: GET asks for confirmation and changes nothing, POST submits.
+
+Imported by wagtail_hooks.py, which thereby registers the URL and the listing button below.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail import hooks
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import ListingButton
+from wagtail.models import Page, WorkflowState
+
+from .translation_review import (
+    NoWorkflowError,
+    ReviewSubmission,
+    synced_translation_for,
+    translation_review_state,
+    translation_submit_for_review,
+    user_can_submit_translation_for_review,
+)
+
+URL_NAME = "practices_translation_review"
+
+
+def submit_label(*, page: Page, state: WorkflowState | None) -> str:
+    """Wagtail's own wording (and so its Turkish): "Submit to <workflow>" or "Resubmit to <task>"."""
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return _("Resubmit to %(task_name)s") % {"task_name": state.current_task_state.task.name}
+    workflow = page.get_workflow()
+    return _("Submit to %(workflow_name)s") % {"workflow_name": workflow.name if workflow else ""}
+
+
+def review_bar_context(*, page: Page, user) -> dict:
+    """What the bar above the translation editor shows: the review's state and the submit button."""
+    state = translation_review_state(page=page)
+    can_submit = user_can_submit_translation_for_review(page=page, user=user)
+    return {
+        "page": page,
+        "state": state,
+        "in_review": state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS,
+        "needs_changes": state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES,
+        "comment": state.current_task_state.comment if state is not None and state.current_task_state else "",
+        "can_submit": can_submit,
+        "submit_label": submit_label(page=page, state=state) if can_submit else "",
+        "submit_url": reverse(URL_NAME, args=[page.pk]),
+    }
+
+
+class TranslationReviewSubmitView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "practices/admin/translation_review_confirm.html"
+    page_title = _("Submit the translation for review")
+    header_icon = "resubmit"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.page = get_object_or_404(Page, pk=kwargs["page_id"]).specific
+        if not self.page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        if synced_translation_for(page=self.page) is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def edit_url(self) -> str:
+        return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(review_bar_context(page=self.page, user=self.request.user))
+        context["cancel_url"] = self.edit_url()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        title = self.page.get_admin_display_title()
+        try:
+            outcome = translation_submit_for_review(page=self.page, user=request.user)
+        except NoWorkflowError:
+            messages.error(request, _("No workflow applies to this page; ask an administrator."))
+        except ValidationError:
+            messages.error(
+                request,
+                _("The translation of '%(title)s' could not be saved; check the texts marked with errors.")
+                % {"title": title},
+            )
+        else:
+            if outcome is ReviewSubmission.ALREADY_IN_REVIEW:
+                messages.info(
+                    request,
+                    _("'%(title)s' is already awaiting review; nothing was sent again.") % {"title": title},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("The translation '%(title)s' has been submitted for review.") % {"title": title},
+                )
+        return HttpResponseRedirect(self.edit_url())
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_url():
+    return [
+        path(
+            "pages/<int:page_id>/translation-review/",
+            TranslationReviewSubmitView.as_view(),
+            name=URL_NAME,
+        )
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translation_review_listing_button(page, user, next_url=None):
+    """ "Submit for review" in a translated page's "…" menu in the page listing. Only pages outside the
+    default locale are looked at, so a Turkish listing costs no query."""
+    if page.is_root() or page.locale.is_default:
+        return
+    if synced_translation_for(page=page) is None:
+        return
+    if not user_can_submit_translation_for_review(page=page, user=user):
+        return
+    yield ListingButton(
+        _("Submit the translation for review"),
+        reverse(URL_NAME, args=[page.pk]),
+        icon_name="resubmit",
+        priority=65,
+    )
