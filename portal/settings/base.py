@@ -222,6 +222,9 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
+# "Translate this page" makes a draft, not (as wagtail-localize does by default for a live original) a live
+# copy still in Turkish: translations go through the review workflow (practices.translation_review).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 

@@ -1,6 +1,7 @@
 """An editor translates a practice into English with wagtail-localize's editor (issue 15): "Translate this
-page", the title, the address and a replication step translated segment by segment; a publisher publishes
-it in English; a reader finds it under /en/ with the English step, and the Turkish page is unchanged.
+page", the title, the address and a replication step translated segment by segment; the editor submits it for
+review; a publisher approves it from the dashboard's "Awaiting your review", which publishes it in English; a
+reader finds it under /en/ with the English step, and the Turkish page is unchanged.
 
 The admin journey runs at the desktop width only (the admin is a desktop tool); the reader's page at both."""
 
@@ -70,23 +71,35 @@ def test_editor_translates_a_practice_and_a_publisher_publishes_it_in_english(
     editor_page.get_by_role("button", name="Submit").click()
     editor_page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     expect(editor_page.get_by_role("heading", name="Türkçe to English translation").first).to_be_visible()
-    translation_url = editor_page.url
 
     # Segment by segment: the title, the replication step's title and the address.
     translate_segment(editor_page, TITLE, ENGLISH_TITLE)
     translate_segment(editor_page, STEP, ENGLISH_STEP)
     editor_page.get_by_role("tab", name="Promote").click()  # the address is on the "Promote" tab
     translate_segment(editor_page, SLUG, ENGLISH_SLUG)
-    # An editor cannot publish; the translation waits for a publisher.
+    # An editor cannot publish: they submit the translation for review (the bar above the editor).
     expect(editor_page.get_by_role("button", name="Publish in English")).to_have_count(0)
+    screenshot(editor_page, "translation-before-review")
+    submit_admin_form(editor_page, editor_page.get_by_role("button", name="Submit to İncele ve yayımla"))
+    expect(editor_page.get_by_text("has been submitted for review")).to_be_visible()
+    expect(editor_page.get_by_text("Awaiting review (Yayıncı onayı)")).to_be_visible()
+    expect(editor_page.get_by_role("button", name="Submit to İncele ve yayımla")).to_have_count(0)
+    screenshot(editor_page, "translation-in-review")
+    english = PracticePage.objects.get(locale=english_locale(), translation_key=original.translation_key)
+    assert not english.live
 
-    # The publisher opens the same translation and publishes it in English.
+    # The publisher finds it on the dashboard, awaiting review, with the translated title, and approves it.
     publisher_page = new_page()
     admin_in_english(publisher_page, live_server.url)
     log_in(publisher_page, publisher.username)
-    publisher_page.goto(translation_url)
-    expect(publisher_page.get_by_text(ENGLISH_STEP)).to_be_visible()
-    submit_admin_form(publisher_page, publisher_page.get_by_role("button", name="Publish in English"))
+    publisher_page.goto("/admin/")
+    awaiting = publisher_page.get_by_role("region", name="Awaiting your review")
+    row = awaiting.get_by_role("row").filter(has_text=ENGLISH_TITLE)
+    expect(row).to_contain_text("editor")
+    row.get_by_role("button", name="Actions").click()
+    with publisher_page.expect_navigation():
+        row.get_by_role("button", name="Approve", exact=True).click()
+    expect(awaiting.get_by_role("row").filter(has_text=ENGLISH_TITLE)).to_have_count(0)
 
     english = PracticePage.objects.get(locale=english_locale(), translation_key=original.translation_key)
     assert english.live
