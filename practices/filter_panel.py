@@ -4,9 +4,10 @@ Both pages build it here from their form (the vocabulary) and the facet counts o
 they show the same options in the same order with the same counts.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import QueryDict
+from django.template.loader import render_to_string
 
 from .filters import FILTERS, YEAR_FACET, YEAR_FROM, YEAR_LABELS, YEAR_TO, FacetValue
 from .forms import LibraryFilterForm
@@ -49,6 +50,8 @@ class FilterPanel:
     year_to: str
     chips: list[Chip]
     clear_query: str  # the address without any filter (search text and sort kept)
+    # The groups already rendered (components/_filter_groups.html), when the library kept them; else empty.
+    groups_html: str = ""
 
     @property
     def active_count(self) -> int:
@@ -117,3 +120,13 @@ def without(params: QueryDict, names: list[str], *, value: tuple[str, str] | Non
         name, dropped = value
         remaining.setlist(name, [kept for kept in remaining.getlist(name) if kept != dropped])
     return remaining.urlencode()
+
+
+def with_rendered_groups(panel: FilterPanel, html: str) -> FilterPanel:
+    return replace(panel, groups_html=html)
+
+
+def render_groups(panel: FilterPanel) -> str:
+    """The option groups' HTML: a function of the chosen filters, the facet counts, the vocabulary and the
+    interface language only (no address, no sort, no page), so the library keeps it with its search result."""
+    return render_to_string("components/_filter_groups.html", {"panel": panel})

@@ -44,6 +44,20 @@ def vocabulary_choices(spec: Filter) -> list[tuple]:
     raise ValueError(f"No vocabulary for the filter {spec.param!r}.")
 
 
+# The vocabularies read from the database (the others are fixed choices or the province list).
+DATABASE_VOCABULARIES = ("theme", "target_group", "sdg", "tag")
+
+
+def database_vocabularies() -> dict[str, list[tuple]]:
+    """The choices of the filters whose vocabulary is in the database, labels as plain strings (so they can
+    be kept between requests: practices.listing.keep() keys them on the interface language)."""
+    return {
+        spec.param: [(value, str(label)) for value, label in vocabulary_choices(spec)]
+        for spec in FILTERS
+        if spec.param in DATABASE_VOCABULARIES
+    }
+
+
 class SkipEmptyMixin:
     """An empty value means "no restriction": a select's "All" option sends ``province=``."""
 
@@ -75,11 +89,13 @@ class LibraryFilterForm(forms.Form):
 
     sort_choices = LIBRARY_SORTS
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, vocabularies: dict[str, list[tuple]] | None = None, **kwargs):
+        """``vocabularies``: database_vocabularies() read earlier (kept by the library); read here if None."""
         super().__init__(*args, **kwargs)
+        known = vocabularies or {}
         for spec in FILTERS:
             field = filter_field(spec)
-            field.choices = vocabulary_choices(spec)
+            field.choices = known[spec.param] if spec.param in known else vocabulary_choices(spec)
             self.fields[spec.param] = field
         for name in (YEAR_FROM, YEAR_TO):
             self.fields[name] = forms.IntegerField(

@@ -1,10 +1,22 @@
 """Where the library's listings come from: a provider hook (the search app registers one), ORM by default.
 
 practices never imports search; search's AppConfig.ready() calls set_listing_provider().
+
+The provider also names a version (the search documents' token, replaced by every publish, unpublish,
+privacy change and taxonomy rename or deletion): what the library derives from its vocabulary and its
+results (the filters' choices, the filter panel's options) is kept in the default cache under it with
+keep(), so the next view after any change computes it afresh. The ORM default has no version: nothing kept.
 """
 
+import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
 
 from . import selectors
 from .filters import MAX_PAGE, FacetValue, PracticeFilters
@@ -19,13 +31,24 @@ class ListingPage:
     items: list[PracticePage]
     total: int
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # The version the facets are a function of (None: not keepable, e.g. Elasticsearch's or the ORM's).
+    version: str | None = None
 
 
 ListingProvider = Callable[..., ListingPage]
+VersionProvider = Callable[[], str | None]
+T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 
 def orm_listing(
-    *, filters: PracticeFilters, sort: str | None, page: int, page_size: int, with_facets: bool = False
+    *,
+    filters: PracticeFilters,
+    sort: str | None,
+    page: int,
+    page_size: int,
+    with_facets: bool = False,
+    version: str | None = None,
 ) -> ListingPage:
     queryset = selectors.filter_practices(selectors.practices_for_reader(), filters)
     offset = (page - 1) * page_size
@@ -35,19 +58,59 @@ def orm_listing(
     return ListingPage(items=items, total=queryset.count())
 
 
+def no_version() -> None:
+    return None
+
+
 _provider: ListingProvider = orm_listing
+_version: VersionProvider = no_version
 
 
-def set_listing_provider(provider: ListingProvider | None) -> None:
-    """Install a provider (None restores the ORM default)."""
-    global _provider
+def set_listing_provider(provider: ListingProvider | None, *, version: VersionProvider | None = None) -> None:
+    """Install a provider and its version (None restores the ORM default, which keeps nothing)."""
+    global _provider, _version
     _provider = provider or orm_listing
+    _version = (version or no_version) if provider else no_version
+
+
+def listing_version() -> str | None:
+    """The current version (one query with the search app), to pass to keep() and LazyListing."""
+    return _version()
 
 
 def get_listing(
-    *, filters: PracticeFilters, sort: str | None, page: int, page_size: int, with_facets: bool = False
+    *,
+    filters: PracticeFilters,
+    sort: str | None,
+    page: int,
+    page_size: int,
+    with_facets: bool = False,
+    version: str | None = None,
 ) -> ListingPage:
-    return _provider(filters=filters, sort=sort, page=page, page_size=page_size, with_facets=with_facets)
+    return _provider(
+        filters=filters, sort=sort, page=page, page_size=page_size, with_facets=with_facets, version=version
+    )
+
+
+def keep(name: str, version: str | None, parts: object, compute: Callable[[], T]) -> T:
+    """``compute()``, kept in the default cache under ``version`` and ``parts`` (and the interface language:
+    labels are translated when computed). Without a version, or with the cache unreachable, computed."""
+    if version is None:
+        return compute()
+    asked = hashlib.sha256(repr((parts, get_language())).encode()).hexdigest()
+    key = f"library-{name}:{version}:{asked}"
+    try:
+        found = cache.get(key)
+    except Exception:  # an unreachable Redis must not take the library down: compute instead
+        logger.warning("Cache unavailable; the library's %s is computed per request", name, exc_info=True)
+        return compute()
+    if found is None:
+        found = compute()
+        try:
+            cache.set(key, found, settings.SEARCH_RESULT_CACHE_TIMEOUT)
+        except Exception:
+            logger.warning("Cache unavailable; the library's %s was not kept", name, exc_info=True)
+    return found
 
 
 class LazyListing(Sequence):
@@ -64,9 +127,12 @@ class LazyListing(Sequence):
         page_size: int,
         page_hint: object = 1,
         with_facets: bool = False,
+        version: str | None = None,
     ):
         self.filters, self.sort, self.page_size, self.with_facets = filters, sort, page_size, with_facets
+        self.version = version  # asked with; after loading, what the provider says the facets are kept under
         self.facets: dict[str, list[FacetValue]] = {}
+        self.facets_version: str | None = None
         try:
             hint = int(str(page_hint))
         except ValueError:
@@ -76,9 +142,15 @@ class LazyListing(Sequence):
 
     def _load(self, page: int, page_size: int) -> tuple[int, int, list]:
         listing = get_listing(
-            filters=self.filters, sort=self.sort, page=page, page_size=page_size, with_facets=self.with_facets
+            filters=self.filters,
+            sort=self.sort,
+            page=page,
+            page_size=page_size,
+            with_facets=self.with_facets,
+            version=self.version,
         )
-        self.facets = listing.facets or self.facets
+        if listing.facets:
+            self.facets, self.facets_version = listing.facets, listing.version
         self._loaded = ((page - 1) * page_size, listing.total, listing.items)
         return self._loaded
 

@@ -12,9 +12,9 @@ from portal.languages import active_language, language_of_locale
 from portal.office import office_details
 
 from . import digest, listing, selectors
-from .filter_panel import build_filter_panel
+from .filter_panel import build_filter_panel, render_groups, with_rendered_groups
 from .filters import MAX_PAGE
-from .forms import LibraryFilterForm
+from .forms import LibraryFilterForm, database_vocabularies
 from .outreach_selectors import publications_citing
 from .sharing import practice_share_metadata
 
@@ -22,12 +22,22 @@ PAGE_SIZE = 12
 
 
 def find_practices(
-    *, filters: selectors.PracticeFilters, sort: str | None, page: object, with_facets: bool = False
+    *,
+    filters: selectors.PracticeFilters,
+    sort: str | None,
+    page: object,
+    with_facets: bool = False,
+    version: str | None = None,
 ) -> listing.LazyListing:
     """The one place the library and tag pages get their results (from the listing provider, lazily:
     only the page asked for is loaded)."""
     return listing.LazyListing(
-        filters=filters, sort=sort, page_size=PAGE_SIZE, page_hint=page, with_facets=with_facets
+        filters=filters,
+        sort=sort,
+        page_size=PAGE_SIZE,
+        page_hint=page,
+        with_facets=with_facets,
+        version=version,
     )
 
 
@@ -67,14 +77,22 @@ def render_listing(
     context: dict,
     status: int = 200,
     form: LibraryFilterForm | None = None,
+    version: str | None = None,
 ):
     results = find_practices(
-        filters=filters, sort=sort, page=request.GET.get("page", "1"), with_facets=form is not None
+        filters=filters,
+        sort=sort,
+        page=request.GET.get("page", "1"),
+        with_facets=form is not None,
+        version=version,
     )
     page, page_error = paginate(request, results)
     context |= {"page_obj": page, "page_error": page_error, "querystring": querystring_without_page(request)}
     if form is not None:
-        context["panel"] = build_filter_panel(form, results.facets, request.GET)
+        panel = build_filter_panel(form, results.facets, request.GET)
+        # About 200 options: rendered once per kept search result, not on every view.
+        groups = listing.keep("filter-groups", results.facets_version, filters, lambda: render_groups(panel))
+        context["panel"] = with_rendered_groups(panel, groups)
     response = index_page.render(request, template=template, context_overrides=context)
     # A page number out of range is a 404 (with a way back to page one) so crawlers do not index it.
     response.status_code = 404 if page is None else status
@@ -82,7 +100,12 @@ def render_listing(
 
 
 def library_view(request, *, index_page):
-    form = LibraryFilterForm(request.GET or None)
+    # One read of the search documents' token for the whole view: the filters' vocabulary (four queries
+    # otherwise), the search result and the filter panel are kept under it, so a publish, an unpublish or a
+    # renamed theme reaches the next view.
+    version = listing.listing_version()
+    vocabularies = listing.keep("vocabulary", version, "", database_vocabularies)
+    form = LibraryFilterForm(request.GET or None, vocabularies=vocabularies)
     # An invalid form lists every practice under the message, with what was typed kept in the form.
     status = 400 if form.is_bound and not form.is_valid() else 200
     sort = form.cleaned_data.get("sort") if status == 200 and form.is_bound else None
@@ -95,6 +118,7 @@ def library_view(request, *, index_page):
         context={"form": form, "active_filters": form.has_active_filters},
         status=status,
         form=form,
+        version=version,
     )
 
 

@@ -16,12 +16,12 @@ class SearchConfig(AppConfig):
         from practices import listing
 
         from . import service, signals, synonyms
-        from .listing import search_listing
+        from .listing import listing_version, search_listing
         from .models import SynonymGroup
 
         if service.health_check not in HEALTH_CHECKS:
             HEALTH_CHECKS.append(service.health_check)
-        listing.set_listing_provider(search_listing)
+        listing.set_listing_provider(search_listing, version=listing_version)
         signals.connect_database_signals()
         for signal in (post_save, post_delete):
             signal.connect(synonyms.forget_synonyms, sender=SynonymGroup, dispatch_uid=f"synonyms_{signal}")

@@ -12,7 +12,9 @@ database, so a per-process local-memory cache never serves results older than th
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
@@ -25,6 +27,9 @@ from .types import SearchQuery
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 VERSION_ROW = 1
+# A token read once for a whole request (the library reads it before validating its filters, then searches
+# with it): see pinned_token().
+_pinned: ContextVar[str | None] = ContextVar("search_result_token", default=None)
 
 
 def documents_changed() -> None:
@@ -34,13 +39,34 @@ def documents_changed() -> None:
         SearchDocumentsVersion.objects.update_or_create(pk=VERSION_ROW, defaults={"token": token})
 
 
+def current_token() -> str | None:
+    """The token results are kept under now (one query, none inside pinned_token()); None when keeping is
+    off (SEARCH_RESULT_CACHE_TIMEOUT=0) or nothing was written since the table was emptied."""
+    if not settings.SEARCH_RESULT_CACHE_TIMEOUT:
+        return None
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned
+    token = SearchDocumentsVersion.objects.filter(pk=VERSION_ROW).values_list("token", flat=True).first()
+    return str(token) if token is not None else None
+
+
+@contextmanager
+def pinned_token(token: str | None) -> Iterator[None]:
+    """Searches inside use ``token`` (read by current_token() earlier in the same request) instead of
+    reading it again; None reads it as usual."""
+    reset = _pinned.set(token)
+    try:
+        yield
+    finally:
+        _pinned.reset(reset)
+
+
 def cached_result(query: SearchQuery, compute: Callable[[], T]) -> T:
     """The stored result of ``query`` for the current documents, or ``compute()`` stored for the next."""
     timeout = settings.SEARCH_RESULT_CACHE_TIMEOUT
-    if not timeout:
-        return compute()
-    token = SearchDocumentsVersion.objects.filter(pk=VERSION_ROW).values_list("token", flat=True).first()
-    if token is None:  # no write since the table was emptied: nothing to key the results on
+    token = current_token()
+    if token is None:  # keeping is off, or there is nothing to key the results on
         return compute()
     # Facet labels are translated when computed, so the interface language is part of the key.
     asked = repr((query, get_language())).encode()

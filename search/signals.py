@@ -77,7 +77,7 @@ def refresh_bulk_created(sender, page_ids, **kwargs):
     store.sync_practices(page_ids=list(page_ids))
 
 
-def refresh_taxonomy(sender, instance, raw=False, **kwargs):
+def refresh_taxonomy(sender, instance, raw=False, created=False, **kwargs):
     """A renamed theme, target group, SDG or tag: its name is in the documents' text and facet labels."""
     if raw:
         return
@@ -91,7 +91,16 @@ def refresh_taxonomy(sender, instance, raw=False, **kwargs):
         ids = PracticePage.sdgs.through.objects.filter(sdg=instance).values_list("practicepage_id", flat=True)
     else:
         ids = PracticeTag.objects.filter(tag_id=instance.pk).values_list("content_object_id", flat=True)
-    store.sync_practices(page_ids=list(ids))
+    if not store.sync_practices(page_ids=list(ids)) and not created:
+        # No document carries it, but the library's filter vocabulary (kept under the token) lists it and
+        # shows its name when it is chosen. A new row needs no new token: it becomes a filter with the first
+        # practice published under it (creating drafts keeps the kept results).
+        documents_changed()
+
+
+def taxonomy_deleted(sender, instance, **kwargs):
+    """A theme, target group, SDG or tag deleted: the library's kept filter vocabulary lists it."""
+    documents_changed()
 
 
 def connect_database_signals() -> None:
@@ -113,6 +122,7 @@ def connect_database_signals() -> None:
 
     for model in (Theme, TargetGroup, SDG, Tag):
         post_save.connect(refresh_taxonomy, sender=model, dispatch_uid=f"search_document_taxonomy_{model}")
+        post_delete.connect(taxonomy_deleted, sender=model, dispatch_uid=f"search_taxonomy_deleted_{model}")
 
 
 def reindex_translations(page: PracticePage) -> None:
