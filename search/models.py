@@ -8,6 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+# The single-valued facet columns of SearchDocument: the facet engine reads them (search/backends/facets.py)
+# and the covering index search_doc_facets includes them.
+FACET_COLUMNS = (
+    "theme_slug",
+    "theme_name",
+    "status",
+    "evidence_level",
+    "budget_band",
+    "province",
+    "start_year",
+)
+
 
 class SynonymGroup(models.Model):
     """Words or phrases that mean the same to a searcher: typing any one finds practices using any other.
@@ -92,16 +104,7 @@ class SearchDocument(models.Model):
             # tenth of the pages the rows fill); other databases ignore `include`.
             models.Index(
                 fields=["serves"],
-                include=[
-                    "page",
-                    "theme_slug",
-                    "theme_name",
-                    "status",
-                    "evidence_level",
-                    "budget_band",
-                    "province",
-                    "start_year",
-                ],
+                include=["page", *FACET_COLUMNS],
                 name="search_doc_facets",
             ),
         ]

@@ -22,7 +22,7 @@ from portal.text import fold, stems_of_text, turkish_sort_key, turkish_stems, wo
 from practices.filters import DEFAULT_LANGUAGE, SEARCH_LANGUAGES, search_language
 from practices.models import PracticePage
 
-from .models import SearchDocument, SearchFacetValue
+from .models import FACET_COLUMNS, SearchDocument, SearchFacetValue
 from .result_cache import documents_changed
 
 # PostgreSQL text search configuration per search language.
@@ -36,14 +36,8 @@ DOCUMENT_FIELDS = (
     "stems",
     "title_sort",
     "adoption_count",
-    "start_year",
     "first_published_at",
-    "theme_slug",
-    "theme_name",
-    "status",
-    "evidence_level",
-    "budget_band",
-    "province",
+    *FACET_COLUMNS,
 )
 LISTING_PREFETCH = ("tags", "target_groups", "sdgs", "replication_steps", "partners", "metrics", "documents")
 
@@ -169,8 +163,9 @@ def sync_practices(
     # post_save runs after the page row is written, so the database already says whether it is live.
     public = set(_public_live_pages().filter(pk__in=family).values_list("pk", flat=True)) - gone
     present = languages_present(keys=keys, gone=gone)
-    SearchDocument.objects.filter(pk__in=family).delete()
-    documents_changed()
+    deleted, _ = SearchDocument.objects.filter(pk__in=family).delete()
+    if deleted or public:
+        documents_changed()
     loaded = PracticePage.objects.filter(pk__in=public - set(instances)).select_related("theme", "locale")
     pages = [*loaded.prefetch_related(*LISTING_PREFETCH), *(p for pk, p in instances.items() if pk in public)]
     _write(pages, present)

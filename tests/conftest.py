@@ -36,6 +36,17 @@ def _fresh_cache():
     cache.clear()
 
 
+# Request headers of a reader whose browser asks for English.
+EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+@pytest.fixture
+def in_english():
+    """Texts made outside a request (reasons, labels, messages) in English, so tests read the msgids."""
+    with translation.override("en"):
+        yield
+
+
 class BrokenCache:
     """Stands in for an unreachable Redis: every call raises."""
 

@@ -29,7 +29,7 @@ from practices.filters import (
     year_selected,
 )
 
-from ..models import SearchDocument, SearchFacetValue
+from ..models import FACET_COLUMNS, SearchDocument, SearchFacetValue
 from ..types import FacetValue, SearchQuery
 from .sql import Among, union_all_rows
 
@@ -42,16 +42,7 @@ FACET_FILTER_FIELDS: dict[str, tuple[str, ...]] = {spec.param: (spec.attr,) for 
 }
 # Filters no facet shows apply to every facet (none today: every filter is a facet).
 ALWAYS = ""
-ROW_COLUMNS = (
-    "pk",
-    "theme_slug",
-    "theme_name",
-    "status",
-    "evidence_level",
-    "budget_band",
-    "province",
-    "start_year",
-)
+ROW_COLUMNS = ("pk", *FACET_COLUMNS)
 # Many-to-many facet rows: sort_1..3 reproduce each facet's own order in one ORDER BY.
 MANY_COLUMNS = ("value", "label", "n", "sort_1", "sort_2", "sort_3")
 

@@ -6,7 +6,6 @@ import io
 
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
@@ -14,17 +13,9 @@ from mentorship import matchmaking
 from mentorship.factories import AdoptionFactory, MunicipalityFactory
 from mentorship.models import Municipality
 from practices.factories import PracticePageFactory, TargetGroupFactory, ThemeFactory
+from tests.conftest import EN
 
-pytestmark = pytest.mark.django_db
-
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Reasons are translated when they are made: the tests read them in English."""
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

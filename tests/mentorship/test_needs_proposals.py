@@ -4,24 +4,15 @@ request's admin page and apply them (or discard them); permission-checked, POST 
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
 from mentorship import needs_proposals
 from mentorship.factories import MunicipalityFactory, VisitFactory
 from practices.factories import TargetGroupFactory, ThemeFactory
-from tests.conftest import make_user
+from tests.conftest import EN, make_user
 
-pytestmark = pytest.mark.django_db
-
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

@@ -2,22 +2,14 @@
 practice's admin pages and the dashboard; permission-checked, query-count pinned, never public."""
 
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
 from mentorship.factories import AdoptionFactory, MunicipalityFactory
 from practices.factories import PracticePageFactory, TargetGroupFactory, ThemeFactory
+from tests.conftest import EN
 
-pytestmark = pytest.mark.django_db
-
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

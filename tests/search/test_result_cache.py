@@ -118,3 +118,16 @@ def test_search_answers_when_the_cache_is_down(client, monkeypatch):
     response = client.get("/ara/", {"q": "kreş"})
     assert response.status_code == 200
     assert "Kreş desteği" in response.content.decode()
+
+
+
+def test_creating_a_draft_practice_keeps_the_kept_results():
+    PracticePageFactory(title="Kreş desteği")
+    search(SearchQuery(text="kreş"))
+    token = SearchDocumentsVersion.objects.get().token
+    draft = PracticePageFactory(title="Kreş taslağı", live=False)
+    assert SearchDocumentsVersion.objects.get().token == token
+    assert titles(SearchQuery(text="kreş")) == ["Kreş desteği"]
+    draft.save_revision().publish()
+    assert SearchDocumentsVersion.objects.get().token != token
+    assert sorted(titles(SearchQuery(text="kreş"))) == ["Kreş desteği", "Kreş taslağı"]
