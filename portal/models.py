@@ -89,11 +89,17 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
     template = "pages/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
+
+    @classmethod
+    def can_create_at(cls, parent: Page) -> bool:
+        """One home page per language, not one in all (``max_count = 1`` was broken by every translation):
+        none can be added in the parent's language (the root's is the default, Turkish) once one exists; the
+        English one is made by translating the Turkish one, which creates no page from the admin's form."""
+        return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -247,3 +247,36 @@ def test_the_page_listing_offers_it_in_the_translations_menu(client, editor, ori
     assert reverse(URL_NAME, args=[english.pk]) in listing.content.decode()
     turkish_listing = client.get(reverse("wagtailadmin_explore", args=[original.get_parent().pk]))
     assert "translation-review" not in turkish_listing.content.decode()
+
+
+def test_one_home_page_and_one_library_per_language(client, admin_user, original):
+    """Both languages have their home page and library (the English ones are translations); no second
+    Turkish one can be added, from the model's rule or the admin's form."""
+    from portal.models import HomePage
+    from practices.models import PracticeIndexPage
+
+    homes = HomePage.objects.all()
+    assert sorted(homes.values_list("locale__language_code", flat=True)) == ["en", "tr"]
+    assert PracticeIndexPage.objects.filter(locale=english_locale()).count() == 1
+    root = Page.objects.get(depth=1)
+    assert not HomePage.can_create_at(root)
+    for home in homes:
+        assert not PracticeIndexPage.can_create_at(home)
+
+    client.force_login(admin_user)
+    add = reverse("wagtailadmin_pages:add", args=["portal", "homepage", root.pk])
+    response = client.post(add, {"title": "İkinci ana sayfa", "slug": "ikinci", "action-publish": "1"})
+    assert response.status_code in (302, 403)
+    assert HomePage.objects.count() == 2
+
+
+def test_a_home_page_can_be_created_where_its_language_has_none(original):
+    """The rule is per language (``max_count = 1`` counted the English translation too): with the Turkish home
+    page deleted and the English one left, a Turkish one can be added again."""
+    from portal.models import HomePage
+
+    root = Page.objects.get(depth=1)
+    assert not HomePage.can_create_at(root)
+    HomePage.objects.get(locale=root.locale).delete()
+    assert HomePage.objects.filter(locale=english_locale()).exists()
+    assert HomePage.can_create_at(root)
