@@ -23,6 +23,8 @@ from modelcluster.fields import ParentalManyToManyField
 
 from portal.models import BasePage
 
+from .untranslated import ServesUntranslatedChildren, served_language_context
+
 EVENT_BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 PAST_EVENTS_SHOWN = 24
 
@@ -33,10 +35,11 @@ class EventKind(models.TextChoices):
     FIELD_VISIT = "field_visit", _("Field visit")
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(ServesUntranslatedChildren, BasePage):
     """The list of trainings and sessions: upcoming first (soonest on top), then past ones (latest first).
     One per home page, so one per language (the English home's is a translation of the Turkish list); it
-    lists the events of its language and the Turkish ones with no translation in it."""
+    lists the events of its language and the Turkish ones with no translation in it, which it also serves
+    below itself (/en/trainings/<slug>/, practices.models.untranslated)."""
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["practices.EventPage"]
@@ -45,6 +48,10 @@ class EventIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("events list")
+
+    @property
+    def untranslated_child_model(self):
+        return EventPage
 
     def get_context(self, request, *args, **kwargs):
         from practices.outreach_selectors import events_past, events_upcoming
@@ -150,6 +157,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_links(self))
+        context.update(served_language_context(request, self))
+        context["calendar_url"] = context["served_url"] + self.reverse_subpage("calendar")
         return context
 
     def has_started(self, *, now=None) -> bool:

@@ -76,29 +76,12 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
     def untranslated_practice(self, request, slug: str):
         """In a translated library (/en/practices/), a practice of the original library that has no live
         translation here: shown in its own language under this library's address (the page marks its text
-        with lang and a notice). One that has a translation is served as that translation."""
-        from wagtail.models import Locale
+        with lang and a notice). One that has a translation is served as that translation. The events and
+        publications lists do the same (practices.models.untranslated)."""
+        from .untranslated import untranslated_child
 
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return None
-        original = self.get_translation_or_none(default)
-        if original is None:
-            return None
-        practice = (
-            PracticePage.objects.child_of(original)
-            .live()
-            .select_related("theme", "hero_image")
-            .filter(slug=slug)
-            .first()
-        )
-        if practice is None:
-            return None
-        translated = practice.get_translations().filter(locale_id=self.locale_id).live().first()
-        if translated is not None:
-            return translated.specific
-        practice.served_url = f"{self.get_url(request)}{practice.slug}/"
-        return practice
+        children = PracticePage.objects.select_related("theme", "hero_image")
+        return untranslated_child(self, request, slug=slug, children=children)
 
     @path("")
     def library(self, request):

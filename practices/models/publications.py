@@ -17,6 +17,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from portal.models import BasePage
 
+from .untranslated import ServesUntranslatedChildren, served_language_context
+
 PUBLICATION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 KIND_PARAMETER = "kind"
 THEME_PARAMETER = "theme"
@@ -28,10 +30,11 @@ class PublicationKind(models.TextChoices):
     REPORT = "report", _("Report")
 
 
-class PublicationIndexPage(BasePage):
+class PublicationIndexPage(ServesUntranslatedChildren, BasePage):
     """The publications list, newest first, filtered by ?kind= and ?theme= (a theme's slug). One per home
     page, so one per language; it lists the publications of its language and the Turkish ones with no
-    translation in it."""
+    translation in it, which it also serves below itself (/en/publications/<slug>/,
+    practices.models.untranslated)."""
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["practices.PublicationPage"]
@@ -40,6 +43,10 @@ class PublicationIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("publications list")
+
+    @property
+    def untranslated_child_model(self):
+        return PublicationPage
 
     def get_context(self, request, *args, **kwargs):
         from practices.outreach_selectors import publication_filter_options, publications_listed
@@ -134,6 +141,7 @@ class PublicationPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(publication_links(self))
+        context.update(served_language_context(request, self))
         return context
 
 
