@@ -1,5 +1,6 @@
 """An English-speaking partner walks library -> practice -> kit by English addresses (issue 15), at 390 and
-1280 px: English texts, English taxonomy names, a Turkish-only practice marked as such, the kit in English."""
+1280 px: English texts, English taxonomy names, a Turkish-only practice marked as such, the kit in English;
+and opens a Turkish-only training from the English list without leaving the English site."""
 
 from django.conf import settings
 
@@ -8,7 +9,13 @@ from pypdf import PdfReader
 
 from practices.demo.loader import DemoResult
 from practices.demo.translations import english_locale, load_english_home_and_library
-from practices.factories import PracticePageFactory, ReplicationStepFactory, TargetGroupFactory, ThemeFactory
+from practices.factories import (
+    EventPageFactory,
+    PracticePageFactory,
+    ReplicationStepFactory,
+    TargetGroupFactory,
+    ThemeFactory,
+)
 
 
 def english_practice():
@@ -66,3 +73,30 @@ def test_partner_reads_a_practice_and_takes_the_kit_in_english(page, screenshot)
     text = " ".join(" ".join(p.extract_text() for p in pages).split())  # lines wrap in the PDF
     assert "Mobile Health Screening" in text and "Map the older population" in text, text
     assert "Yaşlı nüfus" not in text
+
+
+def test_partner_opens_a_turkish_only_training_from_the_english_list(page, screenshot):
+    """The English list links a training with no English translation to /en/trainings/<slug>/: the page
+    stays in English around the Turkish text, says so, and registration is offered there."""
+    load_english_home_and_library(DemoResult(), lambda message: None)
+    EventPageFactory(
+        title="Sosyal market kurulum eğitimi",
+        slug="sosyal-market-kurulum-egitimi",
+        summary="Sosyal marketin kurulması ve işletilmesi üzerine bir günlük eğitim.",
+        body="<p>Sabah: ihtiyaç analizi. Öğleden sonra: bağışçılarla çalışma.</p>",
+    )
+
+    page.goto("/en/trainings/")
+    card = page.locator(".card", has_text="Sosyal market kurulum eğitimi")
+    expect(card.locator(".card__language")).to_have_text("In Turkish")
+    card.get_by_role("link", name="Sosyal market kurulum eğitimi").click()
+    page.wait_for_url("**/en/trainings/sosyal-market-kurulum-egitimi/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("note")).to_have_text(
+        "This page has not been translated yet: its text is shown in Turkish."
+    )
+    expect(page.locator("h1")).to_have_attribute("lang", "tr")
+    expect(page.get_by_role("heading", name="Registration")).to_be_visible()
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert canonical == f"{settings.SITE_BASE_URL}/egitimler/sosyal-market-kurulum-egitimi/"
+    screenshot(page, "english-turkish-only-training")
