@@ -11,13 +11,25 @@ adoptions change, both read by the practice page in one query.
   ``{practice id: JSON-able block}``. That app calls ``digest_refresh_adopters`` when adoptions change.
 - ``manage.py rebuild_practice_digests`` recomputes every row; ``digest_differences`` compares the stored rows
   with a fresh computation (used by the test and by ``--check``).
+- The rendered fragment (see "Rendered fragment" below): the page's request-independent HTML, rendered by
+  the first public view after any change and stored; every change above marks it stale, and so do renames
+  of themes, target groups, SDGs and tags and edits of images and documents (practices.signals).
 """
 
+import functools
+import hashlib
+import time
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from django.conf import settings
 from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
+from django.template import Template as DjangoTemplate
+from django.template.library import InclusionNode
+from django.template.loader import get_template
+from django.template.loader_tags import ExtendsNode, IncludeNode
+from django.utils import translation
 
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
@@ -203,7 +215,7 @@ def digest_refresh_adopters(*, page_ids: Iterable[int]) -> None:
     existing = set(PracticeDigest.objects.filter(page_id__in=ids).values_list("page_id", flat=True))
     for page_id, block in adopters_blocks(ids).items():
         if page_id in existing:
-            PracticeDigest.objects.filter(page_id=page_id).update(adopters=block)
+            PracticeDigest.objects.filter(page_id=page_id).update(adopters=block, fragment=stale_fragment())
 
 
 # Upkeep --------------------------------------------------------------------------------------------------
@@ -223,6 +235,8 @@ def digest_refresh(practice: PracticePage, *, propagate: bool = True) -> Practic
         stems=" ".join(sorted(subject.stems)),
         related=related,
         adopters=adopters_blocks([practice.pk])[practice.pk],
+        # Rendered by the next view: its tags and children reach the database only after this signal.
+        fragment=stale_fragment(),
     )
     digest.save()
     if propagate:
@@ -239,8 +253,15 @@ def digest_refresh(practice: PracticePage, *, propagate: bool = True) -> Practic
                 affected.append((value, other.page_id))
         affected.sort(reverse=True)
         pool_ids = set(by_id)
-        # Lists that named this practice while it is no longer in their pool are recomputed too.
-        stale = [pk for pk in listing(subject.page_id) if pk not in pool_ids]
+        # Lists that named this practice while it is no longer in their pool are recomputed too; the pages
+        # that show its card (title, summary, image may have changed) render their fragment again.
+        naming = listing(subject.page_id)
+        # Its translations' cards link to it or mark their language by whether it exists (practice_link).
+        translations = set(
+            PracticePage.objects.filter(translation_key=practice.translation_key).values_list("pk", flat=True)
+        )
+        fragments_clear(page_ids=set(naming) | set(naming_any(translations - {practice.pk})))
+        stale = [pk for pk in naming if pk not in pool_ids]
         cache[subject.page_id] = subject
         _recompute([pk for _value, pk in affected[:PROPAGATE_MAX]] + stale, cache=cache, include=subject)
     return digest
@@ -255,6 +276,17 @@ def listing(page_id: int) -> list[int]:
     ]
 
 
+def naming_any(page_ids: set[int]) -> list[int]:
+    """Practices whose stored related list names any of ``page_ids`` (one pass over the lists)."""
+    if not page_ids:
+        return []
+    return [
+        digest.page_id
+        for digest in PracticeDigest.objects.only("page_id", "related")
+        if any(row[0] in page_ids for row in digest.related)
+    ]
+
+
 def _recompute(
     page_ids: Iterable[int], *, cache: dict | None = None, include: similarity.Profile | None = None
 ) -> None:
@@ -265,8 +297,9 @@ def _recompute(
         related, _pool, _idf = compute_related(profiles[digest.page_id], cache=cache, include=include)
         if related != digest.related:
             digest.related = related
+            digest.fragment = stale_fragment()
             changed.append(digest)
-    PracticeDigest.objects.bulk_update(changed, ["related"], batch_size=500)
+    PracticeDigest.objects.bulk_update(changed, ["related", "fragment"], batch_size=500)
 
 
 def digest_remove(*, page_ids: Iterable[int]) -> None:
@@ -278,6 +311,10 @@ def digest_remove(*, page_ids: Iterable[int]) -> None:
     PracticeDigest.objects.filter(page_id__in=ids).delete()
     naming = {pk for page_id in ids for pk in listing(page_id)} - ids
     _recompute(naming)
+    # The cards of its translations mark their language by whether it is live (practice_link).
+    keys = PracticePage.objects.filter(pk__in=ids).values("translation_key")
+    translations = set(PracticePage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+    fragments_clear(page_ids=naming_any(translations - ids))
 
 
 def digest_for_view(practice: PracticePage) -> PracticeDigest:
@@ -328,22 +365,29 @@ def fresh_digests(*, progress: Progress | None = None) -> dict[int, PracticeDige
         )
     blocks = adopters_blocks(page_ids)
     digests = {}
+    marker = stale_fragment()
     for done, pk in enumerate(page_ids, start=1):
         related, _pool, _idf = compute_related(cache[pk], cache=cache)
-        digests[pk] = PracticeDigest(page_id=pk, stems=stems[pk], related=related, adopters=blocks[pk])
+        digests[pk] = PracticeDigest(
+            page_id=pk, stems=stems[pk], related=related, adopters=blocks[pk], fragment=marker
+        )
         if progress and (done % 50 == 0 or done == len(page_ids)):
             progress(len(page_ids) + done, total)
     return digests
 
 
 def digest_rebuild(*, progress: Progress | None = None) -> int:
-    """Recompute and store every digest; drop the digests of practices no longer eligible."""
+    """Recompute and store every digest; drop the digests of practices no longer eligible. Every rendered
+    fragment is marked stale (each page renders it again on its next view), so the nightly rebuild also
+    catches a change no signal reported."""
     digests = fresh_digests(progress=progress)
     PracticeDigest.objects.exclude(page_id__in=list(digests)).delete()
     existing = set(PracticeDigest.objects.values_list("page_id", flat=True))
     PracticeDigest.objects.bulk_create([d for pk, d in digests.items() if pk not in existing], batch_size=500)
     PracticeDigest.objects.bulk_update(
-        [d for pk, d in digests.items() if pk in existing], ["stems", "related", "adopters"], batch_size=500
+        [d for pk, d in digests.items() if pk in existing],
+        ["stems", "related", "adopters", "fragment"],
+        batch_size=500,
     )
     return len(digests)
 
@@ -367,3 +411,132 @@ def digest_differences(*, related: bool = True) -> list[str]:
         if related and row.related != digest.related:
             problems.append(f"practice {pk}: related {row.related!r} != {digest.related!r}")
     return problems
+
+
+# Rendered fragment ---------------------------------------------------------------------------------------
+#
+# The case study's request-independent parts (facts and tags, sections, adopters, gallery, the publications
+# citing it, related cards)
+# as HTML, rendered from these partials by the page's first public view after a change and stored in the
+# digest with the rows the rest of the page needs (steps and tags for the share metadata). A view emits it
+# instead of loading the relations (two queries) and rendering them, while:
+# - its "fingerprint" is this build's (the partials' sources, everything they include, the media URL): a
+#   deploy that changes a template renders every page live once, then stores the new HTML;
+# - its "language" is the address's and the page is in that language (a practice shown untranslated under
+#   /en/ renders live);
+# - the request is not a preview (a preview renders the draft live and never stores).
+# Every change that can alter it replaces it with a stale marker (a fresh value each time, so a view that
+# rendered from rows read before the change cannot store over the marker: see fragment_store).
+
+FRAGMENT_FORMAT = 1
+FRAGMENT_PARTS = {
+    "aside": "components/_practice_aside.html",
+    "body": "components/_practice_body.html",
+    "publications": "components/_practice_publications.html",
+    "related": "components/_practice_related.html",
+}
+
+
+def stale_fragment() -> dict[str, int]:
+    return {"stale": time.time_ns()}
+
+
+def fragments_clear(*, page_ids: Iterable[int] | None = None) -> int:
+    """Mark the fragments of these practices (all when None) stale: their next view renders them again."""
+    rows = PracticeDigest.objects.all()
+    if page_ids is not None:
+        ids = list(set(page_ids))
+        if not ids:
+            return 0
+        rows = rows.filter(page_id__in=ids)
+    return rows.update(fragment=stale_fragment())
+
+
+def _template_names(template: DjangoTemplate, seen: set[str]) -> None:
+    """The templates a template includes (constant names), extends or renders through inclusion tags."""
+    for node in template.nodelist.get_nodes_by_type((IncludeNode, InclusionNode, ExtendsNode)):
+        if isinstance(node, InclusionNode):
+            names = [node.filename] if isinstance(node.filename, str) else []
+        else:
+            expression = node.template if isinstance(node, IncludeNode) else node.parent_name
+            names = [expression.var] if isinstance(getattr(expression, "var", None), str) else []
+        for name in names:
+            if name not in seen:
+                seen.add(name)
+                _template_names(get_template(name).template, seen)
+
+
+@functools.cache
+def fragment_fingerprint() -> str:
+    """This build's fingerprint of the stored HTML: the sources of the fragment's partials and of everything
+    they include, the media URL and the format (once per process)."""
+    names = set(FRAGMENT_PARTS.values())
+    for name in list(names):
+        _template_names(get_template(name).template, names)
+    digest = hashlib.sha256(f"{FRAGMENT_FORMAT}|{settings.MEDIA_URL}".encode())
+    for name in sorted(names):
+        digest.update(name.encode() + b"\0" + get_template(name).template.source.encode() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def fragment_current(fragment: dict | None, *, language: str) -> bool:
+    """Whether a stored fragment may be emitted for a page shown in ``language`` by this build."""
+    return (
+        bool(fragment)
+        and fragment.get("fingerprint") == fragment_fingerprint()
+        and (fragment.get("language") == language)
+    )
+
+
+def fragment_render(context: dict[str, Any], *, request, language: str) -> dict[str, Any]:
+    """The fragment from a page's live context (practices.selectors.practice_page_context plus "page",
+    "adopters_block" and "citing_publications"): each part rendered as the page's live includes render it,
+    plus the share rows."""
+    values = {**context, "request": request}
+    fragment: dict[str, Any] = {"fingerprint": fragment_fingerprint(), "language": language}
+    for part, name in FRAGMENT_PARTS.items():
+        fragment[part] = get_template(name).render(values)
+    fragment["steps"] = [
+        {"title": s.title, "description": s.description, "resources": s.resources, "duration": s.duration}
+        for s in context["steps"]
+    ]
+    fragment["tags"] = [{"name": tag.name, "slug": tag.slug} for tag in context["tags"]]
+    return fragment
+
+
+def live_context(practice: PracticePage, stored: PracticeDigest) -> dict[str, Any]:
+    """What the page shows besides its own fields, loaded now from the digest's rows (three queries): the
+    context its live includes render and its fragment is rendered from."""
+    from .outreach_selectors import publications_citing
+    from .selectors import practice_page_context
+
+    context = practice_page_context(practice, related=stored.related_ids, limit=SHOWN)
+    context["adopters_block"] = stored.adopters
+    # Policy notes and field studies that cover this practice (one query).
+    context["citing_publications"] = publications_citing(practice)
+    return context
+
+
+def fragment_differences(*, request) -> list[str]:
+    """Current stored fragments that differ from a fresh render for ``request``'s site (empty when they
+    agree); fragments of another build or marked stale are not emitted, so not compared."""
+    problems = []
+    for row in PracticeDigest.objects.all():
+        language = row.fragment.get("language") or ""
+        if not fragment_current(row.fragment, language=language):
+            continue
+        practice = PracticePage.objects.select_related("theme", "hero_image").get(pk=row.page_id)
+        with translation.override(language):
+            fresh = fragment_render(
+                live_context(practice, row) | {"page": practice}, request=request, language=language
+            )
+        for key in sorted(set(fresh) | set(row.fragment)):
+            if fresh.get(key) != row.fragment.get(key):
+                problems.append(f"practice {row.page_id}: fragment {key!r} differs from a fresh render")
+    return problems
+
+
+def fragment_store(digest: PracticeDigest, fragment: dict[str, Any]) -> bool:
+    """Store a fragment rendered from ``digest`` as read, unless the row changed since (one UPDATE)."""
+    rows = PracticeDigest.objects.filter(page_id=digest.page_id, fragment=digest.fragment)
+    return bool(rows.update(fragment=fragment))

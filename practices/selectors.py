@@ -421,6 +421,22 @@ def _rows(rows: dict[str, dict[int, list]], kind: str, owner: int) -> list:
     return rows[kind].get(owner, [])
 
 
+def practice_page_shell(practice: PracticePage, *, fragment: dict[str, Any]) -> dict[str, Any]:
+    """What the case study page renders live around its stored fragment (practices.digest): the breadcrumb's
+    library, the hero image with its renditions (one query), and the steps and tags the share metadata
+    names, rebuilt from the fragment without a query."""
+    hero_image = practice.hero_image
+    if hero_image is not None:
+        prefetch_related_objects([practice], renditions("hero_image", *PAGE_RENDITIONS))
+    return {
+        "index_page": practice.get_parent().specific,
+        "hero_image": hero_image,
+        "steps": [ReplicationStep(page_id=practice.pk, **step) for step in fragment["steps"]],
+        "tags": [Tag(name=tag["name"], slug=tag["slug"]) for tag in fragment["tags"]],
+        "fragment": fragment,
+    }
+
+
 def practice_page_context(practice: PracticePage, *, related: list[int], limit: int) -> dict[str, Any]:
     """What the case study page shows besides the page's own fields, from the digest's related ids:
     the related cards (one query), every relation of the case study and the cards' target groups (one

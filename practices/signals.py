@@ -9,13 +9,14 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from portal.models import PortalSettings
 
 from . import digest, kit
-from .models import PracticeDocument, PracticePage
+from .models import SDG, PracticeDocument, PracticePage, TargetGroup, Theme
 
 
 def _delete_kits(page_ids) -> None:
@@ -86,7 +87,39 @@ def on_restriction_changed_digest(sender, instance, **kwargs) -> None:
             digest.digest_refresh(practice)
 
 
+def on_fragment_source_changed(sender, **kwargs) -> None:
+    """A theme, target group, SDG, tag, image or document changed or went away: practice pages show their
+    names and files in their stored fragments, which render again on their next view (all of them: such
+    edits are rare, and finding the pages that show one would cost more than rendering them again)."""
+    digest.fragments_clear()
+
+
+def on_publication_changed(sender, instance, **kwargs) -> None:
+    """A publication published, unpublished or deleted: the practice pages list the publications citing
+    them in their stored fragments (all of them: a publication may have dropped a practice it cited)."""
+    digest.fragments_clear()
+
+
 def connect() -> None:
+    from taggit.models import Tag
+
+    from .models import PublicationPage
+
+    page_published.connect(
+        on_publication_changed, sender=PublicationPage, dispatch_uid="practices-fragment-pub"
+    )
+    page_unpublished.connect(
+        on_publication_changed, sender=PublicationPage, dispatch_uid="practices-fragment-unpub"
+    )
+    post_delete.connect(on_publication_changed, sender=PublicationPage, dispatch_uid="practices-fragment-del")
+
+    for model in (Theme, TargetGroup, SDG, Tag, get_image_model(), get_document_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_fragment_source_changed,
+                sender=model,
+                dispatch_uid=f"practices-fragment-{model._meta.label_lower}-{id(signal)}",
+            )
     post_save.connect(on_practice_saved, sender=PracticePage, dispatch_uid="practices-digest-saved")
     page_published.connect(on_published_adopters, dispatch_uid="practices-digest-published")
     page_unpublished.connect(on_digest_unlisted, dispatch_uid="practices-digest-unpublished")

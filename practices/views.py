@@ -148,15 +148,25 @@ def practice_language_context(request, practice) -> dict:
 
 def practice_view(request, *, practice):
     if getattr(request, "is_preview", False):
-        # A preview shows the revision in memory (its unsaved children and tags): computed now.
+        # A preview shows the revision in memory (its unsaved children and tags): computed now, never stored.
         context = selectors.case_study_sections(practice) | selectors.case_study_media(practice)
         context["related_practices"] = selectors.related_practices(practice, tags=context["tags"])
         context["adopters_block"] = None
+        context["citing_publications"] = publications_citing(practice)
     else:
-        # What changes only on publish or adoption comes from the digest (one query), the rest in three.
+        # What changes only on publish or adoption comes from the digest (one query): its stored HTML when
+        # current, else the relations are loaded (three queries) and the HTML rendered and stored.
         stored = digest.digest_for_view(practice)
-        context = selectors.practice_page_context(practice, related=stored.related_ids, limit=digest.SHOWN)
-        context["adopters_block"] = stored.adopters
+        language = active_language()
+        own_language = language_of_locale(practice.locale_id) == language
+        if own_language and digest.fragment_current(stored.fragment, language=language):
+            context = selectors.practice_page_shell(practice, fragment=stored.fragment)
+        else:
+            context = digest.live_context(practice, stored)
+            if own_language:
+                values = context | {"page": practice}
+                context["fragment"] = digest.fragment_render(values, request=request, language=language)
+                digest.fragment_store(stored, context["fragment"])
     context |= practice_language_context(request, practice)
     # The footer reads the same details, kept per process (portal.office): no query on a warm process.
     office_name = office_details(request)["name"]
@@ -167,6 +177,4 @@ def practice_view(request, *, practice):
         tags=context["tags"],
         office_name=office_name,
     )
-    # Policy notes and field studies that cover this practice (one query).
-    context["citing_publications"] = publications_citing(practice)
     return practice.render(request, context_overrides=context)

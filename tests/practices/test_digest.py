@@ -119,3 +119,137 @@ def test_rebuild_command_restores_every_digest_and_check_reports_differences():
     PracticeDigest.objects.filter(page_id=food.pk).update(related=[])
     with pytest.raises(CommandError, match="1 difference"):
         call_command("rebuild_practice_digests", "--check", stdout=io.StringIO())
+
+
+# The rendered fragment ---------------------------------------------------------------------------------
+
+
+def main_html(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<main") :]
+
+
+def fragment_of(practice) -> dict:
+    return PracticeDigest.objects.get(page_id=practice.pk).fragment
+
+
+def rich_practice():
+    from practices.factories import (
+        PracticeGalleryImageFactory,
+        PracticePartnerFactory,
+        ReplicationStepFactory,
+        TargetGroupFactory,
+    )
+
+    food, card, other = small_library()
+    PracticeMetricFactory(page=food, label="Hane", value=120, unit="hane")
+    ReplicationStepFactory(page=food, title="Kartı tasarla")
+    PracticePartnerFactory(page=food, name="Gıda Bankası Derneği")
+    PracticeGalleryImageFactory(page=food, caption="Market rafları")
+    food = type(food).objects.get(pk=food.pk)
+    food.target_groups.set([TargetGroupFactory(name="Yaşlılar")])
+    food.tags.add("gıda")
+    food.save_revision().publish()
+    return type(food).objects.get(pk=food.pk), card, other
+
+
+def test_the_first_view_stores_the_fragment_and_the_next_emits_it_equal_to_a_fresh_render(client, rf):
+    food, _card, _other = rich_practice()
+    first = main_html(client.get(food.url))
+    stored = fragment_of(food)
+    assert stored["fingerprint"] == digest.fragment_fingerprint() and stored["language"] == "tr"
+    assert "Gıda Bankası Derneği" in stored["body"] and "Market rafları" in stored["body"]
+    assert "Yaşlılar" in stored["aside"] and "Gıda kartı" in stored["related"]
+    assert stored["steps"][0]["title"] == "Kartı tasarla"
+    assert [tag["name"] for tag in stored["tags"]] == ["gıda"]
+    second = main_html(client.get(food.url))
+    assert second == first
+    assert stored["body"] in second
+    # The existing comparison: stored rows and a fresh computation agree, and so do the fragments.
+    assert digest.digest_differences() == []
+    assert digest.fragment_differences(request=rf.get("/")) == []
+    PracticeDigest.objects.filter(page_id=food.pk).update(
+        fragment=stored | {"body": stored["body"].replace("Market rafları", "Eski başlık")}
+    )
+    assert digest.fragment_differences(request=rf.get("/")) == [
+        f"practice {food.pk}: fragment 'body' differs from a fresh render"
+    ]
+
+
+def test_a_publish_or_a_rename_changes_what_the_next_view_shows(client):
+    food, card, _other = rich_practice()
+    client.get(food.url)
+    assert "Gıda kartı" in fragment_of(food)["related"]
+
+    card.title = "Dijital gıda kartı"
+    card.save_revision().publish()
+    assert "Dijital gıda kartı" in main_html(client.get(food.url))
+
+    food.theme.name = "Gıda güvencesi"
+    food.theme.save()
+    assert "Gıda güvencesi" in main_html(client.get(food.url))
+
+    from taggit.models import Tag
+
+    tag = Tag.objects.get(name="gıda")
+    tag.name = "gıda yardımı"
+    tag.save()
+    assert ">gıda yardımı</a>" in main_html(client.get(food.url))
+
+    from practices.factories import PublicationPageFactory
+
+    publication = PublicationPageFactory(title="Onurlu gıda notu", practices=[food])
+    publication.save_revision().publish()
+    assert "Onurlu gıda notu" in main_html(client.get(food.url))
+    publication.unpublish()
+    assert "Onurlu gıda notu" not in main_html(client.get(food.url))
+
+    food.problem = "<p>Yeni sorun tanımı.</p>"
+    food.save_revision().publish()
+    assert "Yeni sorun tanımı." in main_html(client.get(food.url))
+
+
+def test_a_preview_renders_the_draft_and_never_stores_it(client):
+    food, _card, _other = rich_practice()
+    client.get(food.url)
+    stored = fragment_of(food)
+    food.problem = "<p>Taslaktaki sorun.</p>"
+    revision = food.save_revision()
+    draft = revision.as_object()
+    response = draft.make_preview_request()
+    assert "Taslaktaki sorun." in response.content.decode()
+    assert fragment_of(food) == stored
+    assert "Taslaktaki sorun." not in main_html(client.get(food.url))
+
+
+def test_a_fragment_of_another_build_renders_live_and_is_replaced(client):
+    food, _card, _other = rich_practice()
+    client.get(food.url)
+    stored = fragment_of(food)
+    PracticeDigest.objects.filter(page_id=food.pk).update(
+        fragment=stored | {"fingerprint": "older-build", "body": "<p>Eski şablon</p>"}
+    )
+    html = main_html(client.get(food.url))
+    assert "Eski şablon" not in html and "Gıda Bankası Derneği" in html
+    assert fragment_of(food) == stored
+
+
+def test_a_practice_shown_untranslated_under_en_renders_live_in_english(client):
+    food, _card, _other = rich_practice()
+    client.get(food.url)
+    html = main_html(client.get("/en" + food.url))
+    assert 'id="facts-heading">At a glance' in html and "Gıda Bankası Derneği" in html
+    assert fragment_of(food)["language"] == "tr"
+
+
+def test_an_adoption_or_an_image_edit_changes_what_the_next_view_shows(client):
+    food, _card, _other = rich_practice()
+    client.get(food.url)
+    AdoptionFactory(
+        practice=food, stage=AdoptionStage.ADOPTED, municipality__name="Yeni Benimseyen", show_publicly=True
+    )
+    assert "Yeni Benimseyen" in main_html(client.get(food.url))
+    image = food.gallery_images.first().image
+    image.description = "Raflarda bağış ürünleri"
+    image.save()
+    assert 'alt="Raflarda bağış ürünleri"' in main_html(client.get(food.url))
