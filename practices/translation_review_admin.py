@@ -1,6 +1,7 @@
 """Admin side of the review for translated pages: "Submit for review" in wagtail-localize's translation editor
 (a bar above it, from templates/wagtail_localize/admin/edit_translation.html) and in the page's "…" menu of
-the page listing, both reaching one view: GET asks for confirmation and changes nothing, POST submits.
+the page listing, both reaching one view: GET asks for confirmation and changes nothing, POST submits. Also
+"Sync translated pages" without its "Publish immediately" for those who may not publish the translations.
 
 Imported by wagtail_hooks.py, which thereby registers the URL and the listing button below.
 """
@@ -17,6 +18,8 @@ from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.models import Page, WorkflowState
+
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .translation_review import (
     NoWorkflowError,
@@ -105,6 +108,30 @@ class TranslationReviewSubmitView(WagtailAdminTemplateMixin, TemplateView):
         return HttpResponseRedirect(self.edit_url())
 
 
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", whose "Publish immediately" would publish every translation
+    for anyone allowed to translate: for a user who cannot publish all the translated pages that box is
+    disabled (a disabled field ignores what is posted), so syncing updates their texts and each translation
+    goes through review."""
+
+    def user_can_publish_translations(self) -> bool:
+        if not isinstance(self.object.get_source_instance(), Page):
+            return True
+        targets = Page.objects.filter(
+            translation_key=self.object.object_id,
+            locale_id__in=self.object.translations.filter(enabled=True).values("target_locale_id"),
+        )
+        return all(page.permissions_for_user(self.request.user).can_publish() for page in targets)
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.user_can_publish_translations():
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.help_text = _("Publishing is for publishers: submit each translation for review.")
+        return form
+
+
 @hooks.register("register_admin_urls")
 def register_translation_review_url():
     return [
@@ -112,7 +139,14 @@ def register_translation_review_url():
             "pages/<int:page_id>/translation-review/",
             TranslationReviewSubmitView.as_view(),
             name=URL_NAME,
-        )
+        ),
+        # The same address as wagtail-localize's view (practices' hooks run before wagtail_localize's, see
+        # INSTALLED_APPS), so its "Sync translated pages" links reach this one; a test checks it does.
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ReviewedUpdateTranslationsView.as_view(),
+            name="practices_update_translations",
+        ),
     ]
 
 

@@ -280,3 +280,54 @@ def test_a_home_page_can_be_created_where_its_language_has_none(original):
     HomePage.objects.get(locale=root.locale).delete()
     assert HomePage.objects.filter(locale=english_locale()).exists()
     assert HomePage.can_create_at(root)
+
+
+@pytest.fixture
+def sync(client, django_capture_on_commit_callbacks):
+    """ "Sync translated pages" with "Publish immediately" ticked (wagtail-localize publishes on commit)."""
+
+    def run(page):
+        from wagtail_localize.models import TranslationSource
+
+        source = TranslationSource.objects.get_for_instance(page)
+        url = reverse("wagtail_localize:update_translations", args=[source.pk])
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, {"publish_translations": "on"})
+
+    return run
+
+
+def test_sync_translated_pages_is_the_reviewed_view():
+    from django.urls import resolve
+
+    from practices.translation_review_admin import ReviewedUpdateTranslationsView
+
+    url = reverse("wagtail_localize:update_translations", args=[1])
+    assert resolve(url).func.view_class is ReviewedUpdateTranslationsView
+
+
+def test_an_editor_syncing_cannot_publish_the_translations_immediately(client, editor, original, sync):
+    client.force_login(editor)
+    english = translate_this_page(client, original)
+    response = sync(original)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"] != reverse("wagtailadmin_home")  # synced, not refused
+    english.refresh_from_db()
+    assert not english.live
+    source = synced_translation_for(page=english).source
+    form = client.get(
+        reverse("wagtail_localize:update_translations", args=[source.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Publishing is for publishers" in form.content.decode()
+
+
+def test_a_user_who_may_publish_can_still_sync_and_publish_immediately(
+    client, editor, admin_user, original, sync
+):
+    client.force_login(editor)
+    english = translate_this_page(client, original)
+    client.force_login(admin_user)
+    response = sync(original)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    english.refresh_from_db()
+    assert english.live
