@@ -331,3 +331,23 @@ def test_a_user_who_may_publish_can_still_sync_and_publish_immediately(
     assert response.status_code == 302, response.content.decode()[:2000]
     english.refresh_from_db()
     assert english.live
+
+
+def test_the_listing_button_costs_no_query_on_turkish_rows_and_four_on_english_ones(
+    client, editor, original, django_assert_num_queries
+):
+    """The button runs for every row of the page listing (whose rows come with their locale): the translation,
+    the lock, the workflow and whether one is in progress. Measured in the listing itself: 6 English rows
+    cost 12 more queries (81 against 69), the listing prefetching the rows' workflow states."""
+    from practices.translation_review_admin import translation_review_listing_button
+
+    client.force_login(editor)
+    english = translate_this_page(client, original)
+    turkish = Page.objects.select_related("locale").get(pk=original.pk)
+    english = Page.objects.select_related("locale").get(pk=english.pk)
+    editor = type(editor).objects.get(pk=editor.pk)
+    list(translation_review_listing_button(english, editor))  # caches the user's page permissions
+    with django_assert_num_queries(0):
+        assert list(translation_review_listing_button(turkish, editor)) == []
+    with django_assert_num_queries(4):
+        assert len(list(translation_review_listing_button(english, editor))) == 1
