@@ -45,6 +45,16 @@ def review_bar_context(*, page: Page, user) -> dict:
     """What the bar above the translation editor shows: the review's state and the submit button."""
     state = translation_review_state(page=page)
     can_submit = user_can_submit_translation_for_review(page=page, user=user)
+    review_urls = {}
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS and state.current_task_state:
+        # A reviewer (the task's group) gets Wagtail's own "Approve" / "Request changes" here too.
+        task_state = state.current_task_state
+        actions = {name for name, _label, _modal in task_state.task.specific.get_actions(page, user)}
+        review_urls = {
+            f"{name}_url": reverse("wagtailadmin_pages:workflow_action", args=[page.pk, name, task_state.pk])
+            for name in ("approve", "reject")
+            if name in actions
+        }
     return {
         "page": page,
         "state": state,
@@ -54,6 +64,8 @@ def review_bar_context(*, page: Page, user) -> dict:
         "can_submit": can_submit,
         "submit_label": submit_label(page=page, state=state) if can_submit else "",
         "submit_url": reverse(URL_NAME, args=[page.pk]),
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        **review_urls,
     }
 
 

@@ -92,6 +92,10 @@ def test_editor_translates_a_practice_and_a_publisher_publishes_it_in_english(
     publisher_page = new_page()
     admin_in_english(publisher_page, live_server.url)
     log_in(publisher_page, publisher.username)
+    # In the translation editor a publisher also finds Approve / Request changes.
+    publisher_page.goto(f"/admin/pages/{english.pk}/edit/")
+    expect(publisher_page.get_by_role("button", name="Request changes")).to_be_visible()
+    screenshot(publisher_page, "translation-review-publisher")
     publisher_page.goto("/admin/")
     awaiting = publisher_page.get_by_role("region", name="Awaiting your review")
     row = awaiting.get_by_role("row").filter(has_text=ENGLISH_TITLE)

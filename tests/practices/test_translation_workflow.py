@@ -351,3 +351,20 @@ def test_the_listing_button_costs_no_query_on_turkish_rows_and_four_on_english_o
         assert list(translation_review_listing_button(turkish, editor)) == []
     with django_assert_num_queries(4):
         assert len(list(translation_review_listing_button(english, editor))) == 1
+
+
+def test_a_publisher_can_approve_from_the_translation_editor_and_the_editor_cannot(
+    client, editor, publisher, english_in_review
+):
+    english = english_in_review
+    task_state = english.current_workflow_state.current_task_state
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=[english.pk, "approve", task_state.pk])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    assert approve_url not in client.get(edit_url).content.decode()  # the editor's view: no approval
+
+    client.force_login(publisher)
+    assert f'action="{approve_url}"' in client.get(edit_url).content.decode()
+    response = client.post(approve_url, {"comment": "", "next": edit_url})
+    assert (response.status_code, response["Location"]) == (302, edit_url)
+    english.refresh_from_db()
+    assert (english.live, english.title) == (True, ENGLISH_TITLE)
