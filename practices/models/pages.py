@@ -43,7 +43,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["practices.PracticePage"]
-    max_count = 1
+    max_count_per_parent = 1  # one per home page, so one per language (the English one is a translation)
     template = "pages/practice_index_page.html"
 
     class Meta:
