@@ -26,7 +26,8 @@ def search_listing(
                 page=page,
                 page_size=page_size,
                 with_facets=with_facets,
-            )
+            ),
+            cards_only=True,
         )
     # Database results are a function of the documents under the token, so what is derived from them (the
     # filter panel) may be kept under it too; Elasticsearch's counts change when its index catches up.

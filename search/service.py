@@ -25,15 +25,18 @@ def get_backend(name: str | None = None):
     return DatabaseSearchBackend()
 
 
-def search(query: SearchQuery) -> SearchResult:
-    """Answer a query with the configured backend; if Elasticsearch is down, answer from the database."""
+def search(query: SearchQuery, *, cards_only: bool = False) -> SearchResult:
+    """Answer a query with the configured backend; if Elasticsearch is down, answer from the database.
+
+    ``cards_only``: the caller shows the hits' pages as practice cards only (the library), so the database
+    backend loads what a card shows and no more (no tags: the hits' ``tags`` are empty)."""
     started = time.perf_counter()
     backend = get_backend()
     try:
-        result = backend.search(query)
+        result = backend.search(query, cards_only=cards_only)
     except SearchBackendUnavailable as error:
         logger.warning("Search backend %s unavailable, answering from the database: %s", backend.name, error)
-        result = get_backend("database").search(query)
+        result = get_backend("database").search(query, cards_only=cards_only)
         result = _replace(result, backend=FALLBACK_BACKEND_NAME, degraded=True, fallback_reason=str(error))
     return _replace(result, took_ms=round((time.perf_counter() - started) * 1000, 2))
 

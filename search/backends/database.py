@@ -101,9 +101,19 @@ def title_first(text: str):
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def load_pages(page_ids: list[int]) -> list[PracticePage]:
-    """The practices of one page of results, in order, with what a card shows."""
-    loaded = selectors.with_listing_data(PracticePage.objects.live().filter(pk__in=page_ids)).in_bulk()
+# A case study's long texts: read for a text search's snippets, never by a card.
+BODY_FIELDS = ("problem", "approach", "results", "lessons", "introduction")
+
+
+def load_pages(page_ids: list[int], *, cards_only: bool = False) -> list[PracticePage]:
+    """The practices of one page of results, in order, with what a card shows and, unless ``cards_only``
+    (the library when browsing: no snippets), their tags and texts for the hits."""
+    pages = PracticePage.objects.live().filter(pk__in=page_ids)
+    if cards_only:
+        pages = selectors.with_card_data(pages).defer(*BODY_FIELDS)
+    else:
+        pages = selectors.with_listing_data(pages)
+    loaded = pages.in_bulk()
     return [loaded[pk] for pk in page_ids if pk in loaded]
 
 
@@ -157,10 +167,12 @@ class DatabaseSearchBackend:
             ordering.append(F("_rank_").desc())
         return matched.order_by(*ordering, "-first_published_at", "-pk")
 
-    def search(self, query: SearchQuery) -> SearchResult:
+    def search(self, query: SearchQuery, *, cards_only: bool = False) -> SearchResult:
         found = cached_result(query, lambda: self.find(query))
-        pages = load_pages(found.page_ids)
-        hits = [self.hit(page, found.highlighted) for page in pages]
+        # Snippets of a text search may read the body: only browsing loads cards alone.
+        cards_only = cards_only and not found.highlighted
+        pages = load_pages(found.page_ids, cards_only=cards_only)
+        hits = [self.hit(page, found.highlighted, tags=not cards_only) for page in pages]
         return SearchResult(
             hits=hits,
             total=found.total,
@@ -220,16 +232,17 @@ class DatabaseSearchBackend:
         return {"search": f"ok ({self.name})"}
 
     @staticmethod
-    def hit(page: PracticePage, text: str) -> SearchHit:
-        return make_hit(page, text)
+    def hit(page: PracticePage, text: str, *, tags: bool = True) -> SearchHit:
+        return make_hit(page, text, tags=tags)
 
 
 def body_text(page: PracticePage) -> str:
     return " ".join(part for part in (page.problem, page.approach, page.results, page.lessons) if part)
 
 
-def make_hit(page: PracticePage, text: str) -> SearchHit:
-    """A hit for one page; the snippet comes from the summary, or from the body when only the body matches."""
+def make_hit(page: PracticePage, text: str, *, tags: bool = True) -> SearchHit:
+    """A hit for one page; the snippet comes from the summary, or from the body when only the body matches.
+    ``tags=False``: the page's tags were not loaded, the hit carries none."""
     source = page.summary
     if text and not has_match(page.summary, text):
         body = body_text(page)
@@ -243,7 +256,7 @@ def make_hit(page: PracticePage, text: str) -> SearchHit:
         url=page.url or "",
         theme=page.theme.name if page.theme_id else "",
         theme_slug=page.theme.slug if page.theme_id else "",
-        tags=tuple(tag.name for tag in page.tags.all()),
+        tags=tuple(tag.name for tag in page.tags.all()) if tags else (),
         start_year=page.start_year,
         province=page.province_name,
         status=page.status,

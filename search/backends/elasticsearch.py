@@ -214,7 +214,8 @@ class ElasticsearchBackend:
             raise SearchBackendUnavailable(f"{type(error).__name__}: {error}") from error
         return response.body if hasattr(response, "body") else response
 
-    def search(self, query: SearchQuery) -> SearchResult:
+    def search(self, query: SearchQuery, *, cards_only: bool = False) -> SearchResult:
+        """``cards_only`` is the database backend's economy; hits here always carry their tags."""
         body = build_search_body(query)
         response = self._call(self.client.search, index=settings.ELASTICSEARCH_INDEX, body=body)
         return self.to_result(query, response)

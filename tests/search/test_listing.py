@@ -14,9 +14,9 @@ def spy(monkeypatch):
     calls = []
     real = search_listing_module.search
 
-    def recording(query):
+    def recording(query, **kwargs):
         calls.append(query)
-        return real(query)
+        return real(query, **kwargs)
 
     monkeypatch.setattr(search_listing_module, "search", recording)
     return calls
@@ -50,3 +50,16 @@ def test_library_loads_only_the_requested_page_in_one_call(client, library, spy)
 
     assert client.get("/uygulamalar/", {"page": "1"}).status_code == 200
     assert len(spy) == 1 and spy[0].page == 1 and spy[0].page_size == PAGE_SIZE
+
+
+def test_cards_only_loads_no_tags_when_browsing_and_changes_nothing_for_text(library):
+    from search.service import search
+    from search.types import SearchQuery
+
+    browse = SearchQuery(sort="title", tags=("oyun",))
+    assert search(browse).hits[0].tags == ("oyun",)
+    cards = search(browse, cards_only=True).hits
+    assert [hit.title for hit in cards] == [library["title_match"].title] and cards[0].tags == ()
+    # A text search reads the body for its snippets and shows the tags: cards_only does not apply.
+    text = SearchQuery(text="oyun")
+    assert search(text, cards_only=True).hits == search(text).hits
