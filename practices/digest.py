@@ -34,6 +34,9 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from portal.templatetags.portal_languages import CACHE_ATTRIBUTE as ALTERNATES_ATTRIBUTE
+from portal.templatetags.portal_languages import language_alternates
+
 from . import similarity
 from .models import PracticeDigest, PracticePage, PracticeTag
 
@@ -260,7 +263,9 @@ def digest_refresh(practice: PracticePage, *, propagate: bool = True) -> Practic
         translations = set(
             PracticePage.objects.filter(translation_key=practice.translation_key).values_list("pk", flat=True)
         )
-        fragments_clear(page_ids=set(naming) | set(naming_any(translations - {practice.pk})))
+        # Its translations name it among their addresses in other languages (the stored alternates).
+        others = translations - {practice.pk}
+        fragments_clear(page_ids=set(naming) | others | set(naming_any(others)))
         stale = [pk for pk in naming if pk not in pool_ids]
         cache[subject.page_id] = subject
         _recompute([pk for _value, pk in affected[:PROPAGATE_MAX]] + stale, cache=cache, include=subject)
@@ -311,10 +316,10 @@ def digest_remove(*, page_ids: Iterable[int]) -> None:
     PracticeDigest.objects.filter(page_id__in=ids).delete()
     naming = {pk for page_id in ids for pk in listing(page_id)} - ids
     _recompute(naming)
-    # The cards of its translations mark their language by whether it is live (practice_link).
+    # Its translations' alternates and the cards of its translations mark whether it is live.
     keys = PracticePage.objects.filter(pk__in=ids).values("translation_key")
     translations = set(PracticePage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
-    fragments_clear(page_ids=naming_any(translations - ids))
+    fragments_clear(page_ids=(translations - ids) | set(naming_any(translations - ids)))
 
 
 def digest_for_view(practice: PracticePage) -> PracticeDigest:
@@ -425,10 +430,12 @@ def digest_differences(*, related: bool = True) -> list[str]:
 # - its "language" is the address's and the page is in that language (a practice shown untranslated under
 #   /en/ renders live);
 # - the request is not a preview (a preview renders the draft live and never stores).
+# It also keeps the page's addresses in the other languages (the header's switch and the hreflang links),
+# which a translation's publish or unpublish marks stale.
 # Every change that can alter it replaces it with a stale marker (a fresh value each time, so a view that
 # rendered from rows read before the change cannot store over the marker: see fragment_store).
 
-FRAGMENT_FORMAT = 1
+FRAGMENT_FORMAT = 2
 FRAGMENT_PARTS = {
     "aside": "components/_practice_aside.html",
     "body": "components/_practice_body.html",
@@ -501,7 +508,19 @@ def fragment_render(context: dict[str, Any], *, request, language: str) -> dict[
         for s in context["steps"]
     ]
     fragment["tags"] = [{"name": tag.name, "slug": tag.slug} for tag in context["tags"]]
+    # The page's address in every language (header switch, hreflang links), for a request without a query:
+    # the portal's tag computes it now (one query) and keeps it on the request for this page's template.
+    if not request.META.get("QUERY_STRING"):
+        fragment["path"] = request.path
+        fragment["alternates"] = language_alternates({"request": request, "page": context["page"]})
     return fragment
+
+
+def fragment_alternates(request, fragment: dict[str, Any]) -> None:
+    """Hand the stored alternates to the portal's tag (no query) when the request is the one they were
+    computed for: the same address without a query string."""
+    if fragment.get("path") == request.path and not request.META.get("QUERY_STRING"):
+        setattr(request, ALTERNATES_ATTRIBUTE, fragment["alternates"])
 
 
 def live_context(practice: PracticePage, stored: PracticeDigest) -> dict[str, Any]:
@@ -517,15 +536,17 @@ def live_context(practice: PracticePage, stored: PracticeDigest) -> dict[str, An
     return context
 
 
-def fragment_differences(*, request) -> list[str]:
-    """Current stored fragments that differ from a fresh render for ``request``'s site (empty when they
-    agree); fragments of another build or marked stale are not emitted, so not compared."""
+def fragment_differences(*, request_for: Callable[[str], Any]) -> list[str]:
+    """Current stored fragments that differ from a fresh render for a request of the address they were
+    stored for (``request_for(path)``, e.g. a RequestFactory's get); empty when they agree. Fragments of
+    another build or marked stale are not emitted, so not compared."""
     problems = []
     for row in PracticeDigest.objects.all():
         language = row.fragment.get("language") or ""
         if not fragment_current(row.fragment, language=language):
             continue
         practice = PracticePage.objects.select_related("theme", "hero_image").get(pk=row.page_id)
+        request = request_for(row.fragment.get("path") or practice.url)
         with translation.override(language):
             fresh = fragment_render(
                 live_context(practice, row) | {"page": practice}, request=request, language=language

@@ -96,15 +96,23 @@ def on_fragment_source_changed(sender, **kwargs) -> None:
 
 def on_publication_changed(sender, instance, **kwargs) -> None:
     """A publication published, unpublished or deleted: the practice pages list the publications citing
-    them in their stored fragments (all of them: a publication may have dropped a practice it cited)."""
+    them in their stored fragments (all of them: a publication may have dropped a practice it cited). A
+    library published or unpublished: the practices' addresses in its language change (all of them)."""
     digest.fragments_clear()
 
 
 def connect() -> None:
     from taggit.models import Tag
 
-    from .models import PublicationPage
+    from .models import PracticeIndexPage, PublicationPage
 
+    # A library published or unpublished in a language changes where its practices are shown in it.
+    for signal, name in ((page_published, "pub"), (page_unpublished, "unpub")):
+        signal.connect(
+            on_publication_changed,
+            sender=PracticeIndexPage,
+            dispatch_uid=f"practices-fragment-library-{name}",
+        )
     page_published.connect(
         on_publication_changed, sender=PublicationPage, dispatch_uid="practices-fragment-pub"
     )

@@ -161,6 +161,7 @@ def practice_view(request, *, practice):
         own_language = language_of_locale(practice.locale_id) == language
         if own_language and digest.fragment_current(stored.fragment, language=language):
             context = selectors.practice_page_shell(practice, fragment=stored.fragment)
+            digest.fragment_alternates(request, stored.fragment)
         else:
             context = digest.live_context(practice, stored)
             if own_language:

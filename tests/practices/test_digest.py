@@ -2,6 +2,7 @@
 the practice page in one query, rebuilt by a command and equal to a fresh computation."""
 
 import io
+import re
 
 from django.core.management import CommandError, call_command
 
@@ -164,14 +165,17 @@ def test_the_first_view_stores_the_fragment_and_the_next_emits_it_equal_to_a_fre
     assert [tag["name"] for tag in stored["tags"]] == ["gıda"]
     second = main_html(client.get(food.url))
     assert second == first
+    # The language switch keeps a query string: computed for this request, not taken from the fragment.
+    assert "ref%3Dmail" in client.get(food.url + "?ref=mail").content.decode()
+    assert "ref%3Dmail" not in client.get(food.url).content.decode()
     assert stored["body"] in second
     # The existing comparison: stored rows and a fresh computation agree, and so do the fragments.
     assert digest.digest_differences() == []
-    assert digest.fragment_differences(request=rf.get("/")) == []
+    assert digest.fragment_differences(request_for=rf.get) == []
     PracticeDigest.objects.filter(page_id=food.pk).update(
         fragment=stored | {"body": stored["body"].replace("Market rafları", "Eski başlık")}
     )
-    assert digest.fragment_differences(request=rf.get("/")) == [
+    assert digest.fragment_differences(request_for=rf.get) == [
         f"practice {food.pk}: fragment 'body' differs from a fresh render"
     ]
 
@@ -253,3 +257,27 @@ def test_an_adoption_or_an_image_edit_changes_what_the_next_view_shows(client):
     image.description = "Raflarda bağış ürünleri"
     image.save()
     assert 'alt="Raflarda bağış ürünleri"' in main_html(client.get(food.url))
+
+
+def test_publishing_or_unpublishing_a_translation_changes_the_stored_language_links(client):
+    from practices.demo.loader import DemoResult
+    from practices.demo.translations import english_locale, load_english_home_and_library
+
+    load_english_home_and_library(DemoResult(), lambda message: None)
+    food, _card, _other = rich_practice()
+    client.get(food.url)
+    assert (
+        '<link rel="alternate" hreflang="en"' not in client.get(food.url).content.decode()
+    )  # no English page yet
+    translated = food.copy_for_translation(english_locale())
+    translated.title = translated.draft_title = "Social market"
+    translated.slug = "social-market"
+    translated.save_revision().publish()
+    client.get(food.url)
+    html = client.get(food.url).content.decode()
+    assert re.search(
+        r'<link rel="alternate" hreflang="en" href="http://testserver/en/[a-z]+/social-market/"', html
+    )
+    translated.refresh_from_db()
+    translated.unpublish()
+    assert '<link rel="alternate" hreflang="en"' not in client.get(food.url).content.decode()

@@ -43,9 +43,10 @@ EXPECTED_QUERIES = {
     # practice_page_context); routing (4) and Wagtail's privacy check (2) are unchanged.
     # 16 -> 13 (issue 17): the site chrome above (-2) and routing without Wagtail's Locale query (-1): the
     # site, the home page, the library (two) and the practice.
-    # 13 -> 10 (issue 17): the case study's relations, their renditions and the publications citing it come
-    # as HTML with the digest (practices.digest, "Rendered fragment"); the hero's renditions remain (one).
-    "practice": 10,
+    # 13 -> 9 (issue 17): the case study's relations, their renditions, the publications citing it and the
+    # page's address in English come with the digest (practices.digest, "Rendered fragment"); the hero's
+    # renditions remain (one).
+    "practice": 9,
     "kit": 14,
     # tag 13 -> 12 (issue 17): its cards without their tags, as the library's.
     "tag": 12,
