@@ -1,9 +1,9 @@
-"""Admin side of the review for translated pages: "Submit for review" in wagtail-localize's translation editor
-(a bar above it, from templates/wagtail_localize/admin/edit_translation.html) and in the page's "…" menu of
-the page listing, both reaching one view: GET asks for confirmation and changes nothing, POST submits. Also
-"Sync translated pages" without its "Publish immediately" for those who may not publish the translations.
+"""Admin side of the review for translated pages: "Submit for review" in a bar above wagtail-localize's
+translation editor (templates/wagtail_localize/admin/edit_translation.html), reaching one view: GET asks for
+confirmation and changes nothing, POST submits. Also "Sync translated pages" without its "Publish
+immediately" for those who may not publish the translations.
 
-Imported by wagtail_hooks.py, which thereby registers the URL and the listing button below.
+Imported by wagtail_hooks.py, which thereby registers the URL below.
 """
 
 from django.contrib import messages
@@ -16,7 +16,6 @@ from django.views.generic import TemplateView
 
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import ListingButton
 from wagtail.models import Page, WorkflowState
 
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -160,21 +159,3 @@ def register_translation_review_url():
             name="practices_update_translations",
         ),
     ]
-
-
-@hooks.register("register_page_listing_more_buttons")
-def translation_review_listing_button(page, user, next_url=None):
-    """ "Submit for review" in a translated page's "…" menu in the page listing. Only pages outside the
-    default locale are looked at, so a Turkish listing costs no query."""
-    if page.is_root() or page.locale.is_default:
-        return
-    if synced_translation_for(page=page) is None:
-        return
-    if not user_can_submit_translation_for_review(page=page, user=user):
-        return
-    yield ListingButton(
-        _("Submit the translation for review"),
-        reverse(URL_NAME, args=[page.pk]),
-        icon_name="resubmit",
-        priority=65,
-    )

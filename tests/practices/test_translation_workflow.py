@@ -238,17 +238,6 @@ def test_a_page_that_is_not_a_translation_has_no_such_action(client, editor, ori
     assert (root.status_code, root["Location"]) == (302, reverse("wagtailadmin_home"))  # the root: denied
 
 
-def test_the_page_listing_offers_it_in_the_translations_menu(client, editor, original):
-    client.force_login(editor)
-    english = translate_this_page(client, original)
-    listing = client.get(
-        reverse("wagtailadmin_explore", args=[english.get_parent().pk]), HTTP_ACCEPT_LANGUAGE="en"
-    )
-    assert reverse(URL_NAME, args=[english.pk]) in listing.content.decode()
-    turkish_listing = client.get(reverse("wagtailadmin_explore", args=[original.get_parent().pk]))
-    assert "translation-review" not in turkish_listing.content.decode()
-
-
 def test_one_home_page_and_one_library_per_language(client, admin_user, original):
     """Both languages have their home page and library (the English ones are translations); no second
     Turkish one can be added, from the model's rule or the admin's form."""
@@ -331,26 +320,6 @@ def test_a_user_who_may_publish_can_still_sync_and_publish_immediately(
     assert response.status_code == 302, response.content.decode()[:2000]
     english.refresh_from_db()
     assert english.live
-
-
-def test_the_listing_button_costs_no_query_on_turkish_rows_and_four_on_english_ones(
-    client, editor, original, django_assert_num_queries
-):
-    """The button runs for every row of the page listing (whose rows come with their locale): the translation,
-    the lock, the workflow and whether one is in progress. Measured in the listing itself: 6 English rows
-    cost 12 more queries (81 against 69), the listing prefetching the rows' workflow states."""
-    from practices.translation_review_admin import translation_review_listing_button
-
-    client.force_login(editor)
-    english = translate_this_page(client, original)
-    turkish = Page.objects.select_related("locale").get(pk=original.pk)
-    english = Page.objects.select_related("locale").get(pk=english.pk)
-    editor = type(editor).objects.get(pk=editor.pk)
-    list(translation_review_listing_button(english, editor))  # caches the user's page permissions
-    with django_assert_num_queries(0):
-        assert list(translation_review_listing_button(turkish, editor)) == []
-    with django_assert_num_queries(4):
-        assert len(list(translation_review_listing_button(english, editor))) == 1
 
 
 def test_a_publisher_can_approve_from_the_translation_editor_and_the_editor_cannot(
