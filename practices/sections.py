@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from portal.cache import per_version
-from portal.languages import active_language, language_of_locale
+from portal.languages import active_language, language_of_locale, locale_id
 
 from .models import EventIndexPage, PracticeIndexPage, PublicationIndexPage
 
@@ -49,3 +49,18 @@ def section_addresses(request=None) -> dict[str, str]:
     if request is not None:
         setattr(request, REQUEST_ATTRIBUTE, addresses)
     return addresses
+
+
+def reader_link(request, page: Page, section: str) -> dict:
+    """Where a link to ``page`` (a child of ``section``'s index page) goes for a reader of the address's
+    language, and the page's language when it is not theirs: ``{"url": ..., "language": "" or "tr"}``. A
+    page with no translation in that language is served under that language's index (``/en/<index>/<slug>/``,
+    practices.models.untranslated), marked as Turkish. No query (the index addresses are kept per process)."""
+    if page.locale_id == locale_id(active_language()):
+        return {"url": page.get_url(request=request), "language": ""}
+    index = section_addresses(request).get(section)
+    language = language_of_locale(page.locale_id) or ""
+    url = page.get_url(request=request)
+    if index and url and not url.startswith(index):
+        return {"url": f"{index}{page.slug}/", "language": language}
+    return {"url": url, "language": language}

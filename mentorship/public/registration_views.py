@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal.models import PortalSettings
 from practices.outreach_selectors import events_published
+from practices.sections import reader_link
 
 from .. import ratelimit
 from .registration import RegistrationRefused, event_registration_submit
@@ -45,7 +46,7 @@ def _event_page(request, event, *, form, refused: str = "", status: int):
 def event_register(request, event_id: int):
     event = _event_or_404(event_id)
     if request.method != "POST":
-        return redirect(event.url)
+        return redirect(reader_link(request, event, "events")["url"])
     limit = ratelimit.hit_request(request, scope=RATE_SCOPE, setting=RATE_SETTING)
     if not limit.allowed:
         return rate_limited_response(request, limit)

@@ -5,9 +5,8 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
-from portal.languages import active_language, language_of_locale, locale_id
 from practices import selectors
-from practices.sections import section_addresses
+from practices.sections import reader_link, section_addresses
 
 register = template.Library()
 
@@ -36,38 +35,23 @@ def section_url(context, section: str) -> str:
     return section_addresses(context.get("request")).get(section, "")
 
 
-def _reader_link(request, page: Page, section: str) -> dict:
-    """Where a link to ``page`` (a child of ``section``'s index page) goes for a reader of the address's
-    language, and the page's language when it is not theirs: ``{"url": ..., "language": "" or "tr"}``. A
-    page with no translation in that language is served under that language's index (``/en/<index>/<slug>/``,
-    practices.models.untranslated), marked as Turkish. No query (the index addresses are kept per process)."""
-    if page.locale_id == locale_id(active_language()):
-        return {"url": page.get_url(request=request), "language": ""}
-    index = section_addresses(request).get(section)
-    language = language_of_locale(page.locale_id) or ""
-    url = page.get_url(request=request)
-    if index and url and not url.startswith(index):
-        return {"url": f"{index}{page.slug}/", "language": language}
-    return {"url": url, "language": language}
-
-
 @register.simple_tag(takes_context=True)
 def practice_link(context, practice: Page) -> dict:
-    """Where a practice card links (``_reader_link``): ``/en/practices/<slug>/`` for a practice with no
-    translation in the address's language."""
-    return _reader_link(context.get("request"), practice, "practices")
+    """Where a practice card links (``practices.sections.reader_link``): ``/en/practices/<slug>/`` for a
+    practice with no translation in the address's language."""
+    return reader_link(context.get("request"), practice, "practices")
 
 
 @register.simple_tag(takes_context=True)
 def event_link(context, event: Page) -> dict:
     """Where an event card or search result links: ``/en/trainings/<slug>/`` for an untranslated event."""
-    return _reader_link(context.get("request"), event, "events")
+    return reader_link(context.get("request"), event, "events")
 
 
 @register.simple_tag(takes_context=True)
 def publication_link(context, publication: Page) -> dict:
     """Where a publication card links: ``/en/publications/<slug>/`` for an untranslated publication."""
-    return _reader_link(context.get("request"), publication, "publications")
+    return reader_link(context.get("request"), publication, "publications")
 
 
 @register.inclusion_tag("components/_theme_list.html")

@@ -145,6 +145,13 @@ def test_registration_works_from_the_english_address(client, event, django_captu
     cache.clear()
 
 
+def test_opening_the_registration_address_leads_to_the_event_in_the_readers_language(client, event):
+    english = client.get(f"/en/etkinlik-kaydi/{event.pk}/")
+    assert (english.status_code, english["Location"]) == (302, "/en/trainings/sosyal-market-egitimi/")
+    turkish = client.get(f"/etkinlik-kaydi/{event.pk}/")
+    assert (turkish.status_code, turkish["Location"]) == (302, event.url)
+
+
 def test_a_turkish_only_publication_is_shown_under_en_in_the_english_interface(client, publication):
     response = client.get("/en/publications/konut-politikasi-notu/")
     assert response.status_code == 200
