@@ -435,7 +435,7 @@ def digest_differences(*, related: bool = True) -> list[str]:
 # Every change that can alter it replaces it with a stale marker (a fresh value each time, so a view that
 # rendered from rows read before the change cannot store over the marker: see fragment_store).
 
-FRAGMENT_FORMAT = 2
+FRAGMENT_FORMAT = 3
 FRAGMENT_PARTS = {
     "aside": "components/_practice_aside.html",
     "body": "components/_practice_body.html",
@@ -508,6 +508,7 @@ def fragment_render(context: dict[str, Any], *, request, language: str) -> dict[
         for s in context["steps"]
     ]
     fragment["tags"] = [{"name": tag.name, "slug": tag.slug} for tag in context["tags"]]
+    fragment["untranslated"] = list(context.get("untranslated", []))
     # The page's address in every language (header switch, hreflang links), for a request without a query:
     # the portal's tag computes it now (one query) and keeps it on the request for this page's template.
     if not request.META.get("QUERY_STRING"):
@@ -533,7 +534,50 @@ def live_context(practice: PracticePage, stored: PracticeDigest) -> dict[str, An
     context["adopters_block"] = stored.adopters
     # Policy notes and field studies that cover this practice (one query).
     context["citing_publications"] = publications_citing(practice)
+    context["untranslated"] = untranslated_fields(practice)
+    context["source_language"] = settings.LANGUAGE_CODE
     return context
+
+
+# A translation's text fields the page shows: where one still holds the original's text (a segment left
+# untranslated), the page marks it with the original's language (issue 15).
+TRANSLATED_TEXT_FIELDS = (
+    "title",
+    "summary",
+    "problem",
+    "approach",
+    "results",
+    "lessons",
+    "implementing_unit",
+    "location",
+    "funding_sources",
+    "staff_needed",
+    "time_to_launch",
+    "legal_basis",
+    "beneficiaries",
+    "contact_unit",
+)
+
+
+def untranslated_fields(practice: PracticePage) -> list[str]:
+    """The text fields of a translation equal to its original's (one query; none for an original)."""
+    from portal.languages import locale_id
+
+    default_pk = locale_id(settings.LANGUAGE_CODE)
+    if default_pk is None or practice.locale_id == default_pk:
+        return []
+    original = (
+        PracticePage.objects.filter(translation_key=practice.translation_key, locale_id=default_pk)
+        .values(*TRANSLATED_TEXT_FIELDS)
+        .first()
+    )
+    if original is None:
+        return []
+    return [
+        name
+        for name in TRANSLATED_TEXT_FIELDS
+        if str(getattr(practice, name) or "").strip() and getattr(practice, name) == original[name]
+    ]
 
 
 def fragment_differences(*, request_for: Callable[[str], Any]) -> list[str]:

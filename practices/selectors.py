@@ -433,6 +433,8 @@ def practice_page_shell(practice: PracticePage, *, fragment: dict[str, Any]) -> 
         "hero_image": hero_image,
         "steps": [ReplicationStep(page_id=practice.pk, **step) for step in fragment["steps"]],
         "tags": [Tag(name=tag["name"], slug=tag["slug"]) for tag in fragment["tags"]],
+        "untranslated": fragment.get("untranslated", []),
+        "source_language": settings.LANGUAGE_CODE,
         "fragment": fragment,
     }
 

@@ -281,3 +281,26 @@ def test_publishing_or_unpublishing_a_translation_changes_the_stored_language_li
     translated.refresh_from_db()
     translated.unpublish()
     assert '<link rel="alternate" hreflang="en"' not in client.get(food.url).content.decode()
+
+
+def test_an_english_translation_marks_the_texts_left_in_turkish(client):
+    from practices.demo.loader import DemoResult
+    from practices.demo.translations import english_locale, load_english_home_and_library
+
+    load_english_home_and_library(DemoResult(), lambda message: None)
+    food, _card, _other = rich_practice()
+    translated = food.copy_for_translation(english_locale())
+    translated.title = translated.draft_title = "Social market"
+    translated.slug = "social-market"
+    translated.approach = "<p>The approach, in English.</p>"
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    for _view in range(2):  # the live render, then the stored fragment
+        html = main_html(client.get(translated.url))
+        assert "<h1>Social market</h1>" in html
+        assert '<div lang="tr"><p>Sorun tanımı.</p></div>' in html
+        assert "<p>The approach, in English.</p>" in html and '<div lang="tr"><p>The approach' not in html
+        assert '<dd lang="tr">Sosyal Politikalar Dairesi</dd>' in html  # implementing unit, not translated
+    assert "problem" in fragment_of(translated)["untranslated"]
+    # The Turkish original marks nothing.
+    assert 'lang="tr"' not in main_html(client.get(food.url))
