@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from portal.models import PortalSettings
+from practices.models.untranslated import event_as_served
 from practices.outreach_selectors import events_published
 from practices.sections import reader_link
 
@@ -33,6 +34,7 @@ def _event_or_404(event_id: int):
 
 
 def _event_page(request, event, *, form, refused: str = "", status: int):
+    event = event_as_served(request, event)
     response = event.render(
         request, context_overrides={"registration_form": form, "registration_refused": refused}
     )

@@ -79,3 +79,18 @@ class ServesUntranslatedChildren:
             if child is None:
                 raise
             return child.route(request, path_components[1:])
+
+
+def event_as_served(request, event: Page) -> Page:
+    """``event`` as its page is served at the reader's address: a Turkish-only event read under /en/ comes
+    back through the English events list (its links, breadcrumb and calendar stay English); else itself."""
+    from .events import EventIndexPage
+
+    reader_locale = locale_id(active_language())
+    if reader_locale is None or event.locale_id == reader_locale:
+        return event
+    index = EventIndexPage.objects.filter(locale_id=reader_locale).first()
+    if index is None:
+        return event
+    served = untranslated_child(index, request, slug=event.slug, children=index.untranslated_children())
+    return served or event

@@ -99,7 +99,7 @@ def test_a_turkish_only_event_is_shown_under_en_in_the_english_interface(client,
     html = response.content.decode()
     assert html_lang(html) == "en"
     assert ">Trainings and events</a>" in html and ">Programme</h2>" in html  # the interface in English
-    assert '<a href="/en/trainings/">' in html  # the breadcrumb stays in English
+    assert '<p class="breadcrumb"><a href="/en/trainings/">' in html  # the breadcrumb stays in English
     assert NOTICE in html
     assert '<h1 lang="tr">Sosyal market eğitimi</h1>' in html
     assert '<p class="lead" lang="tr">Sosyal marketin kurulması' in html
@@ -142,6 +142,8 @@ def test_registration_works_from_the_english_address(client, event, django_captu
     bad = client.post(f"/en/etkinlik-kaydi/{event.pk}/", {**data, "email": "not-an-address"})
     assert bad.status_code == 400
     assert html_lang(bad.content.decode()) == "en" and NOTICE in bad.content.decode()
+    assert 'href="/en/trainings/sosyal-market-egitimi/takvim/"' in bad.content.decode()
+    assert '<p class="breadcrumb"><a href="/en/trainings/">' in bad.content.decode()
     cache.clear()
 
 
