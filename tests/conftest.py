@@ -47,6 +47,14 @@ def in_english():
         yield
 
 
+@pytest.fixture
+def english_site(db):
+    """The demo's English home page and lists (tests/english.py)."""
+    from tests.english import load_english_site
+
+    return load_english_site()
+
+
 class BrokenCache:
     """Stands in for an unreachable Redis: every call raises."""
 

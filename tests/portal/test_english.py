@@ -13,21 +13,12 @@ import pytest
 from mentorship.factories import AdoptionFactory
 from mentorship.models import AdoptionStage
 from portal.models import PortalSettings
-from practices.demo.loader import DemoResult
-from practices.demo.translations import english_locale, load_english_home_and_library
+from practices.demo.translations import english_locale
 from practices.factories import PracticePageFactory, TargetGroupFactory, ThemeFactory
 from practices.models import SDG
+from tests.english import hreflangs, html_lang
 
 pytestmark = pytest.mark.django_db
-
-
-def quiet(message: str) -> None:
-    pass
-
-
-@pytest.fixture
-def english_library():
-    return load_english_home_and_library(DemoResult(), quiet)
 
 
 @pytest.fixture
@@ -58,15 +49,7 @@ def translate(practice, *, title: str, slug: str):
     return translated
 
 
-def html_lang(html: str) -> str:
-    return re.search(r'<html lang="([^"]+)"', html).group(1)
-
-
-def hreflangs(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
-
-
-def test_the_address_decides_the_language_and_the_cookie_does_not(client, english_library, practice):
+def test_the_address_decides_the_language_and_the_cookie_does_not(client, english_site, practice):
     client.cookies["django_language"] = "en"
     turkish = client.get("/uygulamalar/", HTTP_ACCEPT_LANGUAGE="en")
     english = client.get("/en/practices/")
@@ -90,12 +73,12 @@ def test_the_portal_views_have_english_addresses_and_apis_do_not(client):
     assert client.get("/en/sitemap.xml").status_code == 404
 
 
-def test_unknown_english_addresses_are_404(client, english_library):
+def test_unknown_english_addresses_are_404(client, english_site):
     assert client.get("/en/no-such-page/").status_code == 404
     assert client.get("/en/practices/no-such-practice/").status_code == 404
 
 
-def test_a_translated_practice_names_both_addresses_in_hreflang(client, english_library, practice):
+def test_a_translated_practice_names_both_addresses_in_hreflang(client, english_site, practice):
     translated = translate(practice, title="Mobile Health Screening", slug="mobile-health-screening")
     turkish = client.get("/uygulamalar/yaslilara-mobil-saglik-taramasi/").content.decode()
     english = client.get("/en/practices/mobile-health-screening/").content.decode()
@@ -109,13 +92,13 @@ def test_a_translated_practice_names_both_addresses_in_hreflang(client, english_
     assert "<h1>Mobile Health Screening</h1>" in english
 
 
-def test_an_english_page_does_not_offer_its_own_original_as_related(client, english_library, practice):
+def test_an_english_page_does_not_offer_its_own_original_as_related(client, english_site, practice):
     translate(practice, title="Mobile Health Screening", slug="mobile-health-screening")
     english = client.get("/en/practices/mobile-health-screening/").content.decode()
     assert "Yaşlılara Mobil" not in english
 
 
-def test_the_language_switch_keeps_the_page(client, english_library, practice):
+def test_the_language_switch_keeps_the_page(client, english_site, practice):
     translate(practice, title="Mobile Health Screening", slug="mobile-health-screening")
     html = client.get("/uygulamalar/yaslilara-mobil-saglik-taramasi/?utm=x").content.decode()
     switch = re.search(r'<a href="(/dil/\?[^"]+)" lang="en"', html).group(1).replace("&amp;", "&")
@@ -134,9 +117,7 @@ def test_the_switch_on_a_portal_view_keeps_the_view(client):
     assert client.get("/dil/", {"language": "en", "next": "//evil.example/"})["Location"] == "/"
 
 
-def test_an_untranslated_practice_is_shown_in_turkish_under_en_with_a_notice(
-    client, english_library, practice
-):
+def test_an_untranslated_practice_is_shown_in_turkish_under_en_with_a_notice(client, english_site, practice):
     response = client.get("/en/practices/yaslilara-mobil-saglik-taramasi/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -157,9 +138,7 @@ def test_an_untranslated_practice_is_shown_in_turkish_under_en_with_a_notice(
     assert kit.status_code == 200 and html_lang(kit.content.decode()) == "en"
 
 
-def test_the_english_library_marks_practices_that_are_only_in_turkish(
-    client, english_library, practice, theme
-):
+def test_the_english_library_marks_practices_that_are_only_in_turkish(client, english_site, practice, theme):
     other = PracticePageFactory(title="Sosyal Market", slug="sosyal-market", theme=theme)
     translate(other, title="Social Market", slug="social-market")
     html = client.get("/en/practices/").content.decode()
@@ -171,7 +150,7 @@ def test_the_english_library_marks_practices_that_are_only_in_turkish(
     assert "Social Market" not in turkish and "In Turkish" not in turkish
 
 
-def test_taxonomy_is_named_in_english_on_english_pages(client, english_library, practice):
+def test_taxonomy_is_named_in_english_on_english_pages(client, english_site, practice):
     practice.sdgs.add(SDG.objects.get(number=3))
     practice.save_revision().publish()
     english = client.get("/en/practices/yaslilara-mobil-saglik-taramasi/").content.decode()
@@ -203,7 +182,7 @@ def test_the_privacy_notice_follows_the_address(client):
     assert "Türkçe aydınlatma metni." in turkish and "English notice" not in turkish
 
 
-def test_the_sitemap_lists_both_languages_with_alternates(client, english_library, practice):
+def test_the_sitemap_lists_both_languages_with_alternates(client, english_site, practice):
     translate(practice, title="Mobile Health Screening", slug="mobile-health-screening")
     xml = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://testserver/en/practices/mobile-health-screening/</loc>" in xml
@@ -243,7 +222,7 @@ def test_the_impact_page_names_themes_in_the_address_language(client, practice):
     assert '<th scope="row">Sağlık</th>' in turkish
 
 
-def test_search_without_results_offers_the_library_of_the_address_language(client, english_library):
+def test_search_without_results_offers_the_library_of_the_address_language(client, english_site):
     english = client.get("/en/ara/", {"q": "zzqxw"}).content.decode()
     assert 'href="/en/practices/"' in english
     turkish = client.get("/ara/", {"q": "zzqxw"}).content.decode()

@@ -4,36 +4,24 @@ interface with the Turkish text marked lang="tr", a notice, and the Turkish page
 hreflang, as untranslated practices are (practices.models.untranslated). Wagtail's rules still apply:
 an unpublished original is not found, a private one stays behind its login or password."""
 
-import re
-
 from django.core.cache import cache
 from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 import pytest
 
-from practices.demo.loader import DemoResult
-from practices.demo.translations import english_locale, load_english_home_and_library
 from practices.factories import (
     EventPageFactory,
     PracticePageFactory,
     PublicationPageFactory,
     ThemeFactory,
 )
+from tests.english import hreflangs, html_lang, publish_translation
 
 pytestmark = pytest.mark.django_db
 
 NOTICE = "This page has not been translated yet: its text is shown in Turkish."
-
-
-def quiet(message: str) -> None:
-    pass
-
-
-@pytest.fixture
-def english_site():
-    load_english_home_and_library(DemoResult(), quiet)
 
 
 @pytest.fixture
@@ -56,23 +44,6 @@ def publication(english_site):
         findings="<p>Kira yardımı yetersiz.</p>",
         themes=[health],
     )
-
-
-def publish_translation(page: Page, *, title: str, slug: str) -> Page:
-    translated = page.specific.copy_for_translation(english_locale())
-    translated.title = translated.draft_title = title
-    translated.slug = slug
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
-def html_lang(html: str) -> str:
-    return re.search(r'<html[^>]* lang="([^"]+)"', html).group(1)
-
-
-def hreflangs(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
 
 
 def test_the_english_lists_link_turkish_only_items_below_themselves(client, event, publication):

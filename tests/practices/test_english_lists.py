@@ -4,39 +4,15 @@ publications translated into English, and the Turkish ones not yet translated, m
 
 import re
 
-from wagtail.models import Page
-
 import pytest
 
 from portal.models import HomePage
-from practices.demo.loader import DemoResult
-from practices.demo.translations import english_locale, load_english_home_and_library
+from practices.demo.translations import english_locale
 from practices.factories import EventPageFactory, PublicationPageFactory, ThemeFactory
 from practices.models import EventIndexPage, PublicationIndexPage
+from tests.english import html_lang, load_english_site, publish_translation
 
 pytestmark = pytest.mark.django_db
-
-
-def quiet(message: str) -> None:
-    pass
-
-
-@pytest.fixture
-def english_site():
-    load_english_home_and_library(DemoResult(), quiet)
-
-
-def html_lang(html: str) -> str:
-    return re.search(r'<html[^>]* lang="([^"]+)"', html).group(1)
-
-
-def publish_translation(page: Page, *, title: str, slug: str) -> Page:
-    translated = page.specific.copy_for_translation(english_locale())
-    translated.title = translated.draft_title = title
-    translated.slug = slug
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
 
 
 def test_the_demo_gives_the_english_home_an_events_and_a_publications_list(english_site):
@@ -47,8 +23,7 @@ def test_the_demo_gives_the_english_home_an_events_and_a_publications_list(engli
     assert (publications.url, publications.title) == ("/en/publications/", "Publications")
     assert events.translation_key == EventIndexPage.objects.get(locale__language_code="tr").translation_key
     # Loading again changes nothing (an editor's edits are kept).
-    result = DemoResult()
-    load_english_home_and_library(result, quiet)
+    load_english_site()
     assert EventIndexPage.objects.filter(locale=english).count() == 1
 
 

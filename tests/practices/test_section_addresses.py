@@ -12,18 +12,12 @@ from wagtail.models import Site
 import pytest
 
 from portal.cache import bump_public_cache_version
-from practices.demo.loader import DemoResult
-from practices.demo.translations import english_locale, load_english_home_and_library
+from practices.demo.translations import english_locale
 from practices.factories import event_index_page
 from practices.models import EventIndexPage
 from practices.sections import section_addresses
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english_site():
-    load_english_home_and_library(DemoResult(), lambda message: None)
 
 
 def chrome_links(html: str) -> dict[str, set[str]]:

@@ -7,8 +7,7 @@ from wagtail.models import Locale
 import pytest
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from practices.demo.loader import DemoResult
-from practices.demo.translations import english_locale, load_english_home_and_library
+from practices.demo.translations import english_locale
 from practices.factories import (
     PracticeDocumentFactory,
     PracticeGalleryImageFactory,
@@ -19,6 +18,7 @@ from practices.factories import (
 )
 from practices.models import PracticeDocument, PracticeMetric, PracticePartner, ReplicationStep
 from practices.selectors import case_study_rows
+from tests.english import load_english_site
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +35,9 @@ ENGLISH = {
 }
 
 
-def quiet(message: str) -> None:
-    pass
-
-
 @pytest.fixture
 def practice():
-    load_english_home_and_library(DemoResult(), quiet)
+    load_english_site()
     page = PracticePageFactory(title="Yaşlılara Mobil Sağlık Taraması", slug="yaslilara-mobil-tarama")
     ReplicationStepFactory(
         page=page,
