@@ -120,7 +120,6 @@ def test_search_answers_when_the_cache_is_down(client, monkeypatch):
     assert "Kreş desteği" in response.content.decode()
 
 
-
 def test_creating_a_draft_practice_keeps_the_kept_results():
     PracticePageFactory(title="Kreş desteği")
     search(SearchQuery(text="kreş"))
