@@ -561,23 +561,9 @@ TRANSLATED_TEXT_FIELDS = (
 
 def untranslated_fields(practice: PracticePage) -> list[str]:
     """The text fields of a translation equal to its original's (one query; none for an original)."""
-    from portal.languages import locale_id
+    from .models.untranslated import fields_left_untranslated
 
-    default_pk = locale_id(settings.LANGUAGE_CODE)
-    if default_pk is None or practice.locale_id == default_pk:
-        return []
-    original = (
-        PracticePage.objects.filter(translation_key=practice.translation_key, locale_id=default_pk)
-        .values(*TRANSLATED_TEXT_FIELDS)
-        .first()
-    )
-    if original is None:
-        return []
-    return [
-        name
-        for name in TRANSLATED_TEXT_FIELDS
-        if str(getattr(practice, name) or "").strip() and getattr(practice, name) == original[name]
-    ]
+    return fields_left_untranslated(practice, TRANSLATED_TEXT_FIELDS)
 
 
 def fragment_differences(*, request_for: Callable[[str], Any]) -> list[str]:

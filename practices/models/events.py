@@ -66,6 +66,9 @@ class EventIndexPage(ServesUntranslatedChildren, BasePage):
 class EventPage(RoutablePageMixin, BasePage):
     """One training, sharing session or field visit, with its place or online link and its capacity."""
 
+    # Text the page shows, marked with its language where a translation left it untranslated.
+    shown_text_fields = ("title", "summary", "place", "body")
+
     kind = models.CharField(
         max_length=20, choices=EventKind.choices, default=EventKind.TRAINING, verbose_name=_("kind")
     )
@@ -157,7 +160,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_links(self))
-        context.update(served_language_context(request, self))
+        context.update(served_language_context(request, self, text_fields=self.shown_text_fields))
         context["calendar_url"] = context["served_url"] + self.reverse_subpage("calendar")
         return context
 

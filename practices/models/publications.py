@@ -67,6 +67,9 @@ class PublicationIndexPage(ServesUntranslatedChildren, BasePage):
 class PublicationPage(BasePage):
     """A policy note, field study or report: what was found and what the office recommends."""
 
+    # Text the page shows, marked with its language where a translation left it untranslated.
+    shown_text_fields = ("title", "summary", "authors", "findings", "recommendations")
+
     kind = models.CharField(
         max_length=20,
         choices=PublicationKind.choices,
@@ -141,7 +144,7 @@ class PublicationPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(publication_links(self))
-        context.update(served_language_context(request, self))
+        context.update(served_language_context(request, self, text_fields=self.shown_text_fields))
         return context
 
 

@@ -8,6 +8,8 @@ it as at its own address: an unpublished original is not found, a private one st
 password. Its canonical address and its one hreflang are the original's (portal.languages.page_address).
 """
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
@@ -44,17 +46,46 @@ def untranslated_child(index: Page, request, *, slug: str, children: QuerySet) -
     return child
 
 
-def served_language_context(request, page: Page) -> dict:
+def served_language_context(request, page: Page, *, text_fields: Sequence[str] = ()) -> dict:
     """Where ``page`` is served (``served_url``: under the index of the reader's language for an
     untranslated page) and, when its text is not in the address's language, that text's language
     (``content_language``, which the page marks with lang and the notice); the canonical address is the
-    page's own (the original's)."""
+    page's own (the original's). ``text_languages`` maps each of ``text_fields`` shown in another language
+    to that language: all of them on an untranslated page, and on a translation those still holding the
+    original's text (segments left untranslated; one query)."""
     language = language_of_locale(page.locale_id) or ""
+    content_language = language if language and language != active_language() else ""
+    if content_language:
+        text_languages = dict.fromkeys(text_fields, content_language)
+    else:
+        text_languages = dict.fromkeys(fields_left_untranslated(page, text_fields), settings.LANGUAGE_CODE)
     return {
         "served_url": getattr(page, "served_url", None) or page.get_url(request),
-        "content_language": language if language and language != active_language() else "",
+        "content_language": content_language,
         "canonical_url": page.get_full_url(request) or "",
+        "text_languages": text_languages,
     }
+
+
+def fields_left_untranslated(page: Page, fields: Sequence[str]) -> list[str]:
+    """The text ``fields`` of a translation still equal to its original's (one query; none for an original
+    or no fields)."""
+    default = locale_id(settings.LANGUAGE_CODE)
+    if not fields or default is None or page.locale_id == default:
+        return []
+    original = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale_id=default)
+        .values(*fields)
+        .first()
+    )
+    if original is None:
+        return []
+    return [
+        name
+        for name in fields
+        if str(getattr(page, name) or "").strip() and getattr(page, name) == original[name]
+    ]
 
 
 class ServesUntranslatedChildren:

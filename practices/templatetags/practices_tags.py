@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
 
 from wagtail.models import Page
 
@@ -59,3 +60,11 @@ def theme_list(library: str):
     """Themes that have published practices, each with its count, as shortcuts into the library."""
     themes = [theme for theme in selectors.themes_with_counts() if theme.practice_count]
     return {"themes": themes, "library_url": library}
+
+
+@register.filter
+def lang_attribute(text_languages: dict, field: str) -> str:
+    """` lang="tr"` for a field shown in another language than the page's (``text_languages`` from
+    practices.models.untranslated.served_language_context), else nothing."""
+    language = (text_languages or {}).get(field)
+    return format_html(' lang="{}"', language) if language else ""

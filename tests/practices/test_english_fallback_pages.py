@@ -161,6 +161,28 @@ def test_a_translated_event_is_served_as_its_translation(client, event):
     assert "<h1>Social market training</h1>" in old_link and NOTICE not in old_link
 
 
+def test_texts_a_translation_left_in_turkish_are_marked_turkish(client, event, publication):
+    """Segments the translator did not translate are published with the Turkish text: screen readers and
+    translation tools must know they are Turkish."""
+    translated_event = publish_translation(
+        event, title="Social market training", slug="social-market-training"
+    )
+    page = client.get(translated_event.url).content.decode()
+    assert "<h1>Social market training</h1>" in page
+    assert '<p class="lead" lang="tr">Sosyal marketin kurulması' in page
+    assert '<div class="event__body" lang="tr"><p>Sabah: ihtiyaç analizi.</p></div>' in page
+    translated_event.summary = "A one-day training on setting up a social market."
+    translated_event.save_revision().publish()
+    page = client.get(translated_event.url).content.decode()
+    assert '<p class="lead">A one-day training on setting up a social market.</p>' in page
+
+    translated = publish_translation(publication, title="Housing policy note", slug="housing-policy-note")
+    page = client.get(translated.url).content.decode()
+    assert "<h1>Housing policy note</h1>" in page
+    assert '<p class="lead" lang="tr">Kiralık konut desteği' in page
+    assert '<div lang="tr"><p>Kira yardımı yetersiz.</p></div>' in page
+
+
 def test_an_unpublished_original_is_not_found_under_en(client, event, publication):
     event.unpublish()
     publication.unpublish()
