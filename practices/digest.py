@@ -535,6 +535,7 @@ def live_context(practice: PracticePage, stored: PracticeDigest) -> dict[str, An
     # Policy notes and field studies that cover this practice (one query).
     context["citing_publications"] = publications_citing(practice)
     context["untranslated"] = untranslated_fields(practice)
+    mark_rows_left_untranslated(practice, context)
     context["source_language"] = settings.LANGUAGE_CODE
     return context
 
@@ -564,6 +565,48 @@ def untranslated_fields(practice: PracticePage) -> list[str]:
     from .models.untranslated import fields_left_untranslated
 
     return fields_left_untranslated(practice, TRANSLATED_TEXT_FIELDS)
+
+
+# The texts of each kind of case-study row the page shows.
+ROW_TEXT_FIELDS = {
+    "metrics": ("label",),
+    "steps": ("title", "description", "resources", "duration"),
+    "partners": ("name", "role"),
+    "documents": ("title",),
+    "gallery": ("caption",),
+}
+
+
+def mark_rows_left_untranslated(practice: PracticePage, context: dict[str, Any]) -> None:
+    """On a translation, give each case-study row ``text_languages``: its text fields still equal to the
+    original row's (paired by translation key), mapped to the original's language, which the lang_attribute
+    filter marks. One query per kind of row shown, on a translation's live render only."""
+    from portal.languages import locale_id
+
+    default_pk = locale_id(settings.LANGUAGE_CODE)
+    if default_pk is None or practice.locale_id == default_pk:
+        return
+    for name, fields in ROW_TEXT_FIELDS.items():
+        rows = context.get(name) or []
+        if not rows:
+            continue
+        both = [default_pk, practice.locale_id]
+        found = (
+            type(rows[0])
+            .objects.filter(page__translation_key=practice.translation_key, page__locale_id__in=both)
+            .values("pk", "translation_key", "page__locale_id", *fields)
+        )
+        key_of = {row["pk"]: row["translation_key"] for row in found if row["page__locale_id"] != default_pk}
+        originals = {row["translation_key"]: row for row in found if row["page__locale_id"] == default_pk}
+        for row in rows:
+            original = originals.get(key_of.get(row.pk))
+            row.text_languages = {
+                field: settings.LANGUAGE_CODE
+                for field in fields
+                if original
+                and str(getattr(row, field) or "").strip()
+                and getattr(row, field) == original[field]
+            }
 
 
 def fragment_differences(*, request_for: Callable[[str], Any]) -> list[str]:
