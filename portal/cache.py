@@ -34,6 +34,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from wagtail import hooks
 
@@ -114,6 +115,26 @@ def per_version(name: str, key: str, compute: Callable[[], T]) -> T:
     if key not in values:
         values[key] = compute()
     return values[key]  # type: ignore[return-value]
+
+
+def kept_under_token(name: str, token: str, parts: object, compute: Callable[[], T], *, timeout: int) -> T:
+    """``compute()``, kept in the default cache under ``token`` (replaced by whoever changes what it depends
+    on) and ``parts`` with the interface language (labels are translated when computed). An unreachable
+    cache (Redis down) must not take the page down: the value is computed instead."""
+    asked = hashlib.sha256(repr((parts, get_language())).encode()).hexdigest()
+    key = f"{name}:{token}:{asked}"
+    try:
+        found = cache.get(key)
+    except Exception:
+        logger.warning("Cache unavailable; %s is computed per request", name, exc_info=True)
+        return compute()
+    if found is None:
+        found = compute()
+        try:
+            cache.set(key, found, timeout)
+        except Exception:
+            logger.warning("Cache unavailable; %s was not kept", name, exc_info=True)
+    return found
 
 
 def cache_public_response(view):

@@ -8,15 +8,13 @@ results (the filters' choices, the filter panel's options) is kept in the defaul
 keep(), so the next view after any change computes it afresh. The ORM default has no version: nothing kept.
 """
 
-import hashlib
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.translation import get_language
+
+from portal.cache import kept_under_token
 
 from . import selectors
 from .filters import MAX_PAGE, FacetValue, PracticeFilters
@@ -38,7 +36,6 @@ class ListingPage:
 ListingProvider = Callable[..., ListingPage]
 VersionProvider = Callable[[], str | None]
 T = TypeVar("T")
-logger = logging.getLogger(__name__)
 
 
 def orm_listing(
@@ -93,24 +90,13 @@ def get_listing(
 
 
 def keep(name: str, version: str | None, parts: object, compute: Callable[[], T]) -> T:
-    """``compute()``, kept in the default cache under ``version`` and ``parts`` (and the interface language:
-    labels are translated when computed). Without a version, or with the cache unreachable, computed."""
+    """``compute()``, kept in the default cache under ``version`` and ``parts``
+    (portal.cache.kept_under_token); without a version, computed."""
     if version is None:
         return compute()
-    asked = hashlib.sha256(repr((parts, get_language())).encode()).hexdigest()
-    key = f"library-{name}:{version}:{asked}"
-    try:
-        found = cache.get(key)
-    except Exception:  # an unreachable Redis must not take the library down: compute instead
-        logger.warning("Cache unavailable; the library's %s is computed per request", name, exc_info=True)
-        return compute()
-    if found is None:
-        found = compute()
-        try:
-            cache.set(key, found, settings.SEARCH_RESULT_CACHE_TIMEOUT)
-        except Exception:
-            logger.warning("Cache unavailable; the library's %s was not kept", name, exc_info=True)
-    return found
+    return kept_under_token(
+        f"library-{name}", version, parts, compute, timeout=settings.SEARCH_RESULT_CACHE_TIMEOUT
+    )
 
 
 class LazyListing(Sequence):

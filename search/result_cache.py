@@ -9,8 +9,6 @@ database, so a per-process local-memory cache never serves results older than th
 `SEARCH_RESULT_CACHE_TIMEOUT` (seconds, 0 = off) bounds how long an unused result is kept.
 """
 
-import hashlib
-import logging
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,14 +16,13 @@ from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.translation import get_language
+
+from portal.cache import kept_under_token
 
 from .models import SearchDocumentsVersion
 from .types import SearchQuery
 
 T = TypeVar("T")
-logger = logging.getLogger(__name__)
 VERSION_ROW = 1
 # A token read once for a whole request (the library reads it before validating its filters, then searches
 # with it): see pinned_token().
@@ -68,18 +65,5 @@ def cached_result(query: SearchQuery, compute: Callable[[], T]) -> T:
     token = current_token()
     if token is None:  # keeping is off, or there is nothing to key the results on
         return compute()
-    # Facet labels are translated when computed, so the interface language is part of the key.
-    asked = repr((query, get_language())).encode()
-    key = f"search-result:{token}:{hashlib.sha256(asked).hexdigest()}"
-    try:
-        found = cache.get(key)
-    except Exception:  # an unreachable Redis must not take search down: answer uncached
-        logger.warning("Cache unavailable; search results are computed per request", exc_info=True)
-        return compute()
-    if found is None:
-        found = compute()
-        try:
-            cache.set(key, found, timeout)
-        except Exception:
-            logger.warning("Cache unavailable; a search result was not kept", exc_info=True)
-    return found
+    # Facet labels are translated when computed: kept_under_token keys on the interface language too.
+    return kept_under_token("search-result", token, query, compute, timeout=timeout)

@@ -92,8 +92,7 @@ def test_each_language_gets_its_own_labels(client, health):
 
 
 def test_the_library_answers_when_the_cache_is_down(client, health, monkeypatch):
-    monkeypatch.setattr("practices.listing.cache", BrokenCache())
-    monkeypatch.setattr("search.result_cache.cache", BrokenCache())
+    monkeypatch.setattr("portal.cache.cache", BrokenCache())
     html = page(client, "theme=saglik&target_group=yaslilar")
     assert "Yaşlı taraması" in html and 'value="yaslilar" checked' in html
 

@@ -113,7 +113,7 @@ def test_without_a_version_row_search_still_answers_and_a_write_recreates_it():
 
 def test_search_answers_when_the_cache_is_down(client, monkeypatch):
     PracticePageFactory(title="Kreş desteği")
-    monkeypatch.setattr("search.result_cache.cache", BrokenCache())
+    monkeypatch.setattr("portal.cache.cache", BrokenCache())
     assert titles(SearchQuery(text="kreş")) == ["Kreş desteği"]
     response = client.get("/ara/", {"q": "kreş"})
     assert response.status_code == 200
