@@ -36,6 +36,16 @@ def set_page_route(request: HttpRequest, result: Any) -> None:
     request._wagtail_route_for_request = result
 
 
+def set_request_site(request: HttpRequest, site: Any) -> None:
+    """Give Wagtail the Site of ``request``, so ``Site.find_for_request`` (routing, URLs, site settings)
+    answers without a query.
+
+    Reaches ``request._wagtail_site``, the cache ``Site.find_for_request`` reads and writes (its docstring
+    names it); portal.routing keeps each host's Site per process.
+    """
+    request._wagtail_site = site
+
+
 def tree_child_path(node_model: type, *, parent_path: str, depth: int, step: int) -> str:
     """The materialised path of the ``step``-th child (1-based) at ``depth`` below ``parent_path``.
 

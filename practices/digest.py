@@ -323,9 +323,13 @@ def digest_remove(*, page_ids: Iterable[int]) -> None:
 
 
 def digest_for_view(practice: PracticePage) -> PracticeDigest:
-    """The stored digest of a served practice (one query); computed and stored if missing (a practice
-    created by a bulk insert, or before this table existed), without touching other practices' lists."""
-    digest = PracticeDigest.objects.filter(page_id=practice.pk).defer("stems").first()
+    """The stored digest of a served practice (read with the page by ``served_practices()``, else one query);
+    computed and stored if missing (a practice created by a bulk insert, or before this table existed),
+    without touching other practices' lists."""
+    if PracticePage.digest.is_cached(practice):
+        digest = getattr(practice, "digest", None)  # None: read with the page, and there is none
+    else:
+        digest = PracticeDigest.objects.filter(page_id=practice.pk).defer("stems").first()
     if digest is None:
         digest = digest_refresh(practice, propagate=False)
     return digest
@@ -610,11 +614,14 @@ def mark_rows_left_untranslated(practice: PracticePage, context: dict[str, Any])
 
 
 def fragment_differences(*, request_for: Callable[[str], Any]) -> list[str]:
-    """Current stored fragments that differ from a fresh render for a request of the address they were
-    stored for (``request_for(path)``, e.g. a RequestFactory's get); empty when they agree. Fragments of
-    another build or marked stale are not emitted, so not compared."""
+    """Current stored fragments (and cards, practices.cards) that differ from a fresh render for a request of
+    the address they were stored for (``request_for(path)``, e.g. a RequestFactory's get); empty when they
+    agree. Those of another build or marked stale are not emitted, so not compared."""
+    from .cards import card_differences
+
     problems = []
     for row in PracticeDigest.objects.all():
+        problems += card_differences(row, request_for=request_for)
         language = row.fragment.get("language") or ""
         if not fragment_current(row.fragment, language=language):
             continue
@@ -624,13 +631,16 @@ def fragment_differences(*, request_for: Callable[[str], Any]) -> list[str]:
             fresh = fragment_render(
                 live_context(practice, row) | {"page": practice}, request=request, language=language
             )
-        for key in sorted(set(fresh) | set(row.fragment)):
+        for key in sorted((set(fresh) | set(row.fragment)) - {"card"}):
             if fresh.get(key) != row.fragment.get(key):
                 problems.append(f"practice {row.page_id}: fragment {key!r} differs from a fresh render")
     return problems
 
 
 def fragment_store(digest: PracticeDigest, fragment: dict[str, Any]) -> bool:
-    """Store a fragment rendered from ``digest`` as read, unless the row changed since (one UPDATE)."""
+    """Store a fragment rendered from ``digest`` as read, unless the row changed since (one UPDATE). The
+    practice's stored card (practices.cards) stays: nothing it shows changed while the row did not."""
     rows = PracticeDigest.objects.filter(page_id=digest.page_id, fragment=digest.fragment)
+    if "card" in digest.fragment:
+        fragment = {**fragment, "card": digest.fragment["card"]}
     return bool(rows.update(fragment=fragment))

@@ -23,10 +23,11 @@ from .models import PracticePage
 
 @dataclass(frozen=True)
 class ListingPage:
-    """One page of a listing: the practices to show (listing data prefetched), how many match in all and,
-    when asked for, the facet counts of every filter (empty from the ORM default, which does not count)."""
+    """One page of a listing: the practices to show (card data loaded) or only their ids (practices.cards
+    renders or reads the cards), how many match in all and, when asked for, the facet counts of every filter
+    (empty from the ORM default, which does not count)."""
 
-    items: list[PracticePage]
+    items: list[PracticePage] | list[int]
     total: int
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     # The version the facets are a function of (None: not keepable, e.g. Elasticsearch's or the ORM's).

@@ -11,7 +11,7 @@ from portal.errors import NotFoundForVisitors
 from portal.languages import active_language, language_of_locale
 from portal.office import office_details
 
-from . import digest, listing, selectors
+from . import cards, digest, listing, selectors
 from .filter_panel import build_filter_panel, render_groups, with_rendered_groups
 from .filters import MAX_PAGE
 from .forms import LibraryFilterForm, database_vocabularies
@@ -87,7 +87,13 @@ def render_listing(
         version=version,
     )
     page, page_error = paginate(request, results)
-    context |= {"page_obj": page, "page_error": page_error, "querystring": querystring_without_page(request)}
+    context |= {
+        "page_obj": page,
+        "page_error": page_error,
+        "querystring": querystring_without_page(request),
+        # Each card is kept with its practice's stored fragment: a page of cards is one query when warm.
+        "cards": cards.listing_cards(request, page.object_list) if page is not None else [],
+    }
     if form is not None:
         panel = build_filter_panel(form, results.facets, request.GET)
         # About 200 options: rendered once per kept search result, not on every view.

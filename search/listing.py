@@ -32,9 +32,10 @@ def search_listing(
     # Database results are a function of the documents under the token, so what is derived from them (the
     # filter panel) may be kept under it too; Elasticsearch's counts change when its index catches up.
     kept = version if result.backend.startswith("database") else None
-    return ListingPage(
-        items=[hit.page for hit in result.hits], total=result.total, facets=result.facets, version=kept
-    )
+    # The database names the practices (practices.cards renders or reads their cards); Elasticsearch's hits
+    # carry their pages.
+    items = list(result.page_ids) if result.page_ids else [hit.page for hit in result.hits]
+    return ListingPage(items=items, total=result.total, facets=result.facets, version=kept)
 
 
 def listing_version() -> str | None:

@@ -28,8 +28,8 @@ def get_backend(name: str | None = None):
 def search(query: SearchQuery, *, cards_only: bool = False) -> SearchResult:
     """Answer a query with the configured backend; if Elasticsearch is down, answer from the database.
 
-    ``cards_only``: the caller shows the hits' pages as practice cards only (the library), so the database
-    backend loads what a card shows and no more (no tags: the hits' ``tags`` are empty)."""
+    ``cards_only``: the caller shows the practices as cards, rendered from their ids (the library:
+    practices.cards), so the database backend loads no page: ``hits`` is empty, ``page_ids`` names them."""
     started = time.perf_counter()
     backend = get_backend()
     try:

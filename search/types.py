@@ -118,6 +118,8 @@ class SearchResult:
     took_ms: float
     degraded: bool = False
     fallback_reason: str | None = None
+    # The ids of the page's practices, in order, when the hits were not built (``cards_only``).
+    page_ids: tuple[int, ...] = ()
 
     @property
     def num_pages(self) -> int:

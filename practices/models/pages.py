@@ -59,13 +59,8 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
     def route_to_practice(self, request, path_components):
         """A practice and what its page shows first, in one query (Wagtail's generic routing takes two:
-        the child as a plain Page, then its specific row, and the theme comes later)."""
-        practice = (
-            PracticePage.objects.child_of(self)
-            .select_related("theme", "hero_image")
-            .filter(slug=path_components[0])
-            .first()
-        )
+        the child as a plain Page, then its specific row, and the theme and the digest come later)."""
+        practice = served_practices().child_of(self).filter(slug=path_components[0]).first()
         if practice is None:
             practice = self.untranslated_practice(request, path_components[0])
         if practice is None:
@@ -80,8 +75,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         publications lists do the same (practices.models.untranslated)."""
         from .untranslated import untranslated_child
 
-        children = PracticePage.objects.select_related("theme", "hero_image")
-        return untranslated_child(self, request, slug=slug, children=children)
+        return untranslated_child(self, request, slug=slug, children=served_practices())
 
     @path("")
     def library(self, request):
@@ -104,6 +98,12 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         for slug in used_tags().values_list("slug", flat=True):
             urls.append({"location": base + iri_to_uri(self.reverse_subpage("tag", args=[slug]))})
         return urls
+
+
+def served_practices():
+    """Practices as their page is served: with the theme, the hero image and the stored digest (its stems,
+    the input of the similarity ranking, left out) read in the same query."""
+    return PracticePage.objects.select_related("theme", "hero_image", "digest").defer("digest__stems")
 
 
 class PracticeTag(TaggedItemBase):

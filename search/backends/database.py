@@ -101,19 +101,10 @@ def title_first(text: str):
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-# A case study's long texts: read for a text search's snippets, never by a card.
-BODY_FIELDS = ("problem", "approach", "results", "lessons", "introduction")
-
-
-def load_pages(page_ids: list[int], *, cards_only: bool = False) -> list[PracticePage]:
-    """The practices of one page of results, in order, with what a card shows and, unless ``cards_only``
-    (the library when browsing: no snippets), their tags and texts for the hits."""
-    pages = PracticePage.objects.live().filter(pk__in=page_ids)
-    if cards_only:
-        pages = selectors.with_card_data(pages).defer(*BODY_FIELDS)
-    else:
-        pages = selectors.with_listing_data(pages)
-    loaded = pages.in_bulk()
+def load_pages(page_ids: list[int]) -> list[PracticePage]:
+    """The practices of one page of results, in order, with what a card shows, their tags and their texts
+    for the hits."""
+    loaded = selectors.with_listing_data(PracticePage.objects.live().filter(pk__in=page_ids)).in_bulk()
     return [loaded[pk] for pk in page_ids if pk in loaded]
 
 
@@ -169,12 +160,12 @@ class DatabaseSearchBackend:
 
     def search(self, query: SearchQuery, *, cards_only: bool = False) -> SearchResult:
         found = cached_result(query, lambda: self.find(query))
-        # Snippets of a text search may read the body: only browsing loads cards alone.
-        cards_only = cards_only and not found.highlighted
-        pages = load_pages(found.page_ids, cards_only=cards_only)
-        hits = [self.hit(page, found.highlighted, tags=not cards_only) for page in pages]
+        hits = (
+            [] if cards_only else [self.hit(page, found.highlighted) for page in load_pages(found.page_ids)]
+        )
         return SearchResult(
             hits=hits,
+            page_ids=tuple(found.page_ids) if cards_only else (),
             total=found.total,
             page=query.page,
             page_size=query.page_size,

@@ -21,7 +21,7 @@ from django.test import RequestFactory
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 import pytest
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -125,6 +125,20 @@ def test_a_given_route_is_what_wagtail_serves(django_assert_num_queries):
         found is not None and found[0] is home,
         "wagtail Page.route_for_request / request._wagtail_route_for_request",
         "Wagtail no longer reads the route cached on the request (portal.routing would route twice)",
+    )
+
+
+@pytest.mark.django_db
+def test_a_given_site_is_what_wagtail_finds(django_assert_num_queries):
+    site = Site.objects.get(is_default_site=True)
+    request = RequestFactory().get("/", HTTP_HOST="elsewhere.example")
+    adapters.set_request_site(request, site)
+    with django_assert_num_queries(0):
+        found = Site.find_for_request(request)
+    require(
+        found is site,
+        "wagtail Site.find_for_request / request._wagtail_site",
+        "Wagtail no longer reads the site cached on the request (portal.routing would look it up again)",
     )
 
 

@@ -67,3 +67,92 @@ def test_a_settings_change_reaches_the_footer_on_the_next_request(client):
     html = client.get("/").content.decode()
     footer = html[html.index('<footer class="site-footer">') :]
     assert "Sosyal Hizmetler Dairesi" in footer and 'href="mailto:atlas@example.test"' in footer
+
+
+# The pages above the one served are kept per process (portal.routing); what is served is read now. ---------
+# "Another process" changes rows without signals (queryset updates, bulk_create): this process's kept pages
+# are then out of date, as they are in a worker that did not see the change (no shared cache).
+
+
+@pytest.fixture
+def library():
+    from practices.factories import practice_index_page
+
+    return practice_index_page()
+
+
+@pytest.fixture
+def practice(library):
+    from practices.factories import PracticePageFactory
+
+    return PracticePageFactory(parent=library, slug="sosyal-market", title="Sosyal Market")
+
+
+def test_a_warm_process_routes_a_practice_without_reading_the_site_or_the_pages_above(
+    client, practice, django_assert_max_num_queries
+):
+    client.get(practice.url)
+    with django_assert_max_num_queries(100) as queries:
+        assert client.get(practice.url).status_code == 200
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert 'FROM "wagtailcore_site"' not in read
+    assert 'FROM "portal_homepage"' not in read and 'FROM "practices_practiceindexpage"' not in read
+
+
+def test_a_kept_page_served_itself_is_read_again(client, library, practice):
+    assert "Uygulamalar" in client.get(library.url).content.decode()
+    type(library).objects.filter(pk=library.pk).update(title="Tüm uygulamalar")
+    assert client.get(library.url).context["page"].title == "Tüm uygulamalar"
+    assert client.get(practice.url).status_code == 200
+
+
+def test_a_section_renamed_by_another_process_is_not_served_at_its_old_address(client, library, practice):
+    old_address = library.url
+    client.get(old_address)
+    type(library).objects.filter(pk=library.pk).update(slug="kutuphane", url_path="/home/kutuphane/")
+    assert client.get(old_address).status_code == 404
+    assert client.get("/kutuphane/").context["page"].pk == library.pk
+
+
+def test_a_restriction_added_by_another_process_applies_at_once(client, library, practice):
+    assert client.get(practice.url).status_code == 200
+    PageViewRestriction.objects.bulk_create([PageViewRestriction(page=library, restriction_type="login")])
+    response = client.get(practice.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert client.get(library.url).status_code == 302
+
+
+# View restrictions in one query (portal.models.BasePage): the same answer as Wagtail's own method. ----------
+
+
+def restriction_ids(page) -> set[int]:
+    return set(page.get_view_restrictions().values_list("pk", flat=True))
+
+
+def wagtail_restriction_ids(page) -> set[int]:
+    from wagtail.models import Page
+
+    return set(Page.get_view_restrictions(page).values_list("pk", flat=True))
+
+
+def test_restrictions_of_the_page_and_its_ancestors_are_wagtails(
+    home, library, practice, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        assert list(practice.get_view_restrictions()) == []
+    on_library = PageViewRestriction.objects.create(page=library, restriction_type=PageViewRestriction.LOGIN)
+    on_practice = PageViewRestriction.objects.create(
+        page=practice, restriction_type=PageViewRestriction.PASSWORD, password="gizli"
+    )
+    assert restriction_ids(practice) == wagtail_restriction_ids(practice) == {on_library.pk, on_practice.pk}
+    assert restriction_ids(library) == wagtail_restriction_ids(library) == {on_library.pk}
+    assert restriction_ids(home) == wagtail_restriction_ids(home) == set()
+
+
+def test_an_alias_takes_the_restrictions_of_its_source_as_in_wagtail(home, library, practice):
+    from practices.factories import PracticePageFactory
+
+    source = PracticePageFactory(parent=library, slug="kaynak")
+    on_source = PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
+    alias = source.create_alias(parent=library, update_slug="kaynak-kopya")
+    assert restriction_ids(alias) == wagtail_restriction_ids(alias) == {on_source.pk}
