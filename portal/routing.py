@@ -63,7 +63,8 @@ def kept_root(site: Site) -> KeptRoot:
 
 def read_again(kept: Page) -> Page | None:
     """The kept page as it is now in the database, if it is still at the address it was kept for."""
-    return type(kept).objects.filter(pk=kept.pk, url_path=kept.url_path).first()
+    found = type(kept).objects.filter(pk=kept.pk, path=kept.path, url_path=kept.url_path).order_by()[:1]
+    return next(iter(found), None)
 
 
 def wagtail_route(request, site: Site, components: list[str]):

@@ -60,7 +60,9 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
     def route_to_practice(self, request, path_components):
         """A practice and what its page shows first, in one query (Wagtail's generic routing takes two:
         the child as a plain Page, then its specific row, and the theme and the digest come later)."""
-        practice = served_practices().child_of(self).filter(slug=path_components[0]).first()
+        # At most one (slugs are unique among siblings), unordered: first() adds an ORDER BY to compile.
+        found = served_practices().child_of(self).filter(slug=path_components[0]).order_by()[:1]
+        practice = next(iter(found), None)
         if practice is None:
             practice = self.untranslated_practice(request, path_components[0])
         if practice is None:
