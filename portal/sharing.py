@@ -75,19 +75,6 @@ def absolute(root_url: str, url: str) -> str:
     return url if "://" in url else f"{root_url}{url}"
 
 
-def shared_image(image, *, filter_spec: str, root_url: str) -> SharedImage | None:
-    """A rendition of `image` for link previews; prefetched renditions are used, so usually no query."""
-    if image is None:
-        return None
-    rendition = image.get_rendition(filter_spec)
-    return SharedImage(
-        url=absolute(root_url, rendition.url),
-        width=rendition.width,
-        height=rendition.height,
-        alt=image.description if hasattr(image, "description") else image.title,
-    )
-
-
 def json_ld(data: dict[str, Any] | None) -> SafeString:
     """``<script type="application/ld+json">`` with `data`, escaped like json_script: a value can never close
     the element, and browsers treat the block as data (the strict CSP allows it; nothing is executed)."""

@@ -39,6 +39,7 @@ from portal.templatetags.portal_languages import language_alternates
 
 from . import similarity
 from .models import PracticeDigest, PracticePage, PracticeTag
+from .sharing import hero_share_image
 
 ADOPTERS_HOOK = "practices_adopters_block"
 STORED = 6  # kept per practice, so a listed practice that goes away leaves spares
@@ -439,8 +440,9 @@ def digest_differences(*, related: bool = True) -> list[str]:
 # Every change that can alter it replaces it with a stale marker (a fresh value each time, so a view that
 # rendered from rows read before the change cannot store over the marker: see fragment_store).
 
-FRAGMENT_FORMAT = 3
+FRAGMENT_FORMAT = 4
 FRAGMENT_PARTS = {
+    "hero": "components/_practice_hero.html",
     "aside": "components/_practice_aside.html",
     "body": "components/_practice_body.html",
     "publications": "components/_practice_publications.html",
@@ -513,6 +515,7 @@ def fragment_render(context: dict[str, Any], *, request, language: str) -> dict[
     ]
     fragment["tags"] = [{"name": tag.name, "slug": tag.slug} for tag in context["tags"]]
     fragment["untranslated"] = list(context.get("untranslated", []))
+    fragment["share_image"] = hero_share_image(context.get("hero_image"))
     # The page's address in every language (header switch, hreflang links), for a request without a query:
     # the portal's tag computes it now (one query) and keeps it on the request for this page's template.
     if not request.META.get("QUERY_STRING"):

@@ -423,14 +423,11 @@ def _rows(rows: dict[str, dict[int, list]], kind: str, owner: int) -> list:
 
 def practice_page_shell(practice: PracticePage, *, fragment: dict[str, Any]) -> dict[str, Any]:
     """What the case study page renders live around its stored fragment (practices.digest): the breadcrumb's
-    library, the hero image with its renditions (one query), and the steps and tags the share metadata
-    names, rebuilt from the fragment without a query."""
-    hero_image = practice.hero_image
-    if hero_image is not None:
-        prefetch_related_objects([practice], renditions("hero_image", *PAGE_RENDITIONS))
+    library, and the steps, tags and hero image the share metadata names, rebuilt from the fragment without
+    a query."""
     return {
         "index_page": practice.get_parent().specific,
-        "hero_image": hero_image,
+        "share_image": fragment["share_image"],
         "steps": [ReplicationStep(page_id=practice.pk, **step) for step in fragment["steps"]],
         "tags": [Tag(name=tag["name"], slug=tag["slug"]) for tag in fragment["tags"]],
         "untranslated": fragment.get("untranslated", []),

@@ -1,15 +1,15 @@
 """How a practice travels: its canonical address, link-preview card and schema.org description (the case
 study as an Article, its replication steps as a HowTo, the publishing office as a GovernmentOrganization).
 
-Built from what the practice page has already loaded (steps, hero image renditions, the office settings the
-footer reads), so it adds no query to the page.
+Built from what the practice page has already loaded (steps, the hero image's rendition, the office settings
+the footer reads), so it adds no query to the page.
 """
 
 from typing import Any
 
 from django.utils.translation import gettext
 
-from portal.sharing import SCHEMA_CONTEXT, ShareMetadata, shared_image, site_root_url
+from portal.sharing import SCHEMA_CONTEXT, SharedImage, ShareMetadata, absolute, site_root_url
 
 from .models import PracticePage, ReplicationStep
 
@@ -17,17 +17,34 @@ from .models import PracticePage, ReplicationStep
 SHARE_IMAGE_FILTER = "fill-1200x600"
 
 
+def hero_share_image(image) -> dict[str, Any] | None:
+    """What link previews show of the hero image: its rendition's address (without the site's), size and
+    alt text. Kept in the practice page's stored fragment (practices.digest): a stored page reads no
+    rendition."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    return {
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.description,
+    }
+
+
 def practice_share_metadata(
     *,
     practice: PracticePage,
+    image: dict[str, Any] | None,
     request=None,
     steps: list[ReplicationStep],
     tags: list[Any] = (),
     office_name: str = "",
 ) -> ShareMetadata:
+    """``image``: the hero's ``hero_share_image()``."""
     root_url = site_root_url(practice, request)
     canonical_url = practice.get_full_url(request=request) or ""
-    image = shared_image(practice.hero_image, filter_spec=SHARE_IMAGE_FILTER, root_url=root_url)
+    shared = SharedImage(**image | {"url": absolute(root_url, image["url"])}) if image is not None else None
     tag_names = tuple(tag.name for tag in tags)
     theme = practice.theme.display_name if practice.theme_id else ""
 
@@ -54,13 +71,13 @@ def practice_share_metadata(
         case_study["datePublished"] = practice.first_published_at
     if practice.last_published_at:
         case_study["dateModified"] = practice.last_published_at
-    if image:
+    if shared:
         case_study["image"] = {
             "@type": "ImageObject",
-            "url": image.url,
-            "width": image.width,
-            "height": image.height,
-            "caption": image.alt,
+            "url": shared.url,
+            "width": shared.width,
+            "height": shared.height,
+            "caption": shared.alt,
         }
     graph: list[dict[str, Any]] = [case_study, office]
     if steps:
@@ -82,7 +99,7 @@ def practice_share_metadata(
         title=practice.seo_title or practice.title,
         description=practice.summary,
         og_type="article",
-        image=image,
+        image=shared,
         published_time=practice.first_published_at,
         modified_time=practice.last_published_at,
         section=theme,

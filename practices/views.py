@@ -16,7 +16,7 @@ from .filter_panel import build_filter_panel, render_groups, with_rendered_group
 from .filters import MAX_PAGE
 from .forms import LibraryFilterForm, database_vocabularies
 from .outreach_selectors import publications_citing
-from .sharing import practice_share_metadata
+from .sharing import hero_share_image, practice_share_metadata
 
 PAGE_SIZE = 12
 
@@ -179,6 +179,7 @@ def practice_view(request, *, practice):
     office_name = office_details(request)["name"]
     context["share"] = practice_share_metadata(
         practice=practice,
+        image=context["share_image"] if "share_image" in context else hero_share_image(context["hero_image"]),
         request=request,
         steps=context["steps"],
         tags=context["tags"],

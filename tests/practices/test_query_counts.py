@@ -53,8 +53,9 @@ EXPECTED_QUERIES = {
     # renditions remain (one).
     # 9 -> 3 (issue 17): the site, the home page and the library kept per process, the digest read with the
     # practice (practices.models.served_practices), the privacy check in one query: the practice, the
-    # privacy check and the hero's renditions.
-    "practice": 3,
+    # privacy check and the hero's renditions. 3 -> 2: the hero and its link-preview rendition are stored
+    # in the fragment too.
+    "practice": 2,
     # kit 14 -> 9 (issue 17): routing and the privacy check as above.
     "kit": 9,
     # tag 13 -> 12 (issue 17): its cards without their tags, as the library's. 12 -> 6: routing and the
