@@ -93,6 +93,9 @@ _per_version: dict[str, tuple[int, float, dict[str, object]]] = {}
 # Without a shared cache (local memory, no REDIS_URL) another process's bump is never seen here, so values
 # are also recomputed after this many seconds; with Redis the version alone decides.
 PER_VERSION_MAX_AGE_S = 60
+# Keys are hosts and the like, which a request names: past this many per name, values are computed and not
+# kept, so made-up Host headers cannot grow a process's memory.
+PER_VERSION_MAX_KEYS = 64
 
 
 def per_version(name: str, key: str, compute: Callable[[], T]) -> T:
@@ -113,6 +116,8 @@ def per_version(name: str, key: str, compute: Callable[[], T]) -> T:
         values = {}
         _per_version[name] = (version, now, values)
     if key not in values:
+        if len(values) >= PER_VERSION_MAX_KEYS:
+            return compute()
         values[key] = compute()
     return values[key]  # type: ignore[return-value]
 

@@ -20,3 +20,18 @@ def test_a_kept_value_is_recomputed_when_the_version_changes_or_it_ages_out(db, 
     clock[0] += public_cache.PER_VERSION_MAX_AGE_S + 1
     assert public_cache.per_version("test-value", "host", compute) == 3  # a publish elsewhere may be unseen
     assert public_cache.per_version("test-value", "host", compute) == 3
+
+
+def test_past_the_limit_of_keys_values_are_computed_not_kept(db, monkeypatch):
+    monkeypatch.setattr(public_cache, "PER_VERSION_MAX_KEYS", 2)
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert public_cache.per_version("test-keys", "a.example", compute) == 1
+    assert public_cache.per_version("test-keys", "b.example", compute) == 2
+    assert public_cache.per_version("test-keys", "made-up.example", compute) == 3
+    assert public_cache.per_version("test-keys", "made-up.example", compute) == 4  # not kept
+    assert public_cache.per_version("test-keys", "a.example", compute) == 1  # the first ones still are
