@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.models import PortalSettings
 
@@ -101,6 +101,16 @@ def on_publication_changed(sender, instance, **kwargs) -> None:
     digest.fragments_clear()
 
 
+def on_page_moved(sender, instance, **kwargs) -> None:
+    """A page moved: the addresses of the practices below it change, and the stored fragments and cards
+    link to them (all of them, as for a library published: moves are rare)."""
+    from .models import PracticeIndexPage
+
+    moved_practices = instance.get_descendants().type(PracticePage)
+    if issubclass(sender, PracticePage | PracticeIndexPage) or moved_practices.exists():
+        digest.fragments_clear()
+
+
 def connect() -> None:
     from taggit.models import Tag
 
@@ -120,6 +130,7 @@ def connect() -> None:
         on_publication_changed, sender=PublicationPage, dispatch_uid="practices-fragment-unpub"
     )
     post_delete.connect(on_publication_changed, sender=PublicationPage, dispatch_uid="practices-fragment-del")
+    post_page_move.connect(on_page_moved, dispatch_uid="practices-fragment-move")
 
     for model in (Theme, TargetGroup, SDG, Tag, get_image_model(), get_document_model()):
         for signal in (post_save, post_delete):

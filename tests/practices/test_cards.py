@@ -18,7 +18,7 @@ from practices.factories import (
     ThemeFactory,
     practice_index_page,
 )
-from practices.models import PracticeDigest
+from practices.models import PracticeDigest, PracticeIndexPage
 from tests.english import publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +121,14 @@ def test_under_english_a_turkish_practice_card_is_marked_and_not_stored(
     assert stored_card(translated)["language"] == "en"
     # The Turkish practices' cards under /en/ link to /en/ addresses: rendered on every view, never stored.
     assert all(stored_card(practice) is None for practice in (library_of_three[0], library_of_three[2]))
+
+
+def test_a_moved_practice_drops_the_stored_cards_and_fragments(client, english_site, library_of_three):
+    practice = library_of_three[0]
+    client.get(practice_index_page().url)
+    client.get(practice.url)
+    assert stored_card(practice) is not None
+    english_library = PracticeIndexPage.objects.get(locale__language_code="en")
+    practice.move(english_library, pos="last-child")
+    assert stored_card(practice) is None
+    assert all(stored_card(other) is None for other in library_of_three[1:])  # their related cards link to it
