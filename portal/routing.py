@@ -53,9 +53,14 @@ def kept_site(request) -> Site | None:
     return site
 
 
+def home_now(site: Site) -> Page:
+    """The site's home page in the address's language, as the database has it now."""
+    return localized_root(Page.objects.get(pk=site.root_page_id))
+
+
 def kept_root(site: Site) -> KeptRoot:
     def compute() -> KeptRoot:
-        home = localized_root(Page.objects.get(pk=site.root_page_id))
+        home = home_now(site)
         return KeptRoot(home, {child.slug: child for child in home.get_children().specific()})
 
     return per_version("routing-root", f"{site.pk}|{active_language()}", compute)
@@ -65,11 +70,6 @@ def read_again(kept: Page) -> Page | None:
     """The kept page as it is now in the database, if it is still at the address it was kept for."""
     found = type(kept).objects.filter(pk=kept.pk, path=kept.path, url_path=kept.url_path).order_by()[:1]
     return next(iter(found), None)
-
-
-def wagtail_route(request, site: Site, components: list[str]):
-    """Routing from the site's root page read now (what Wagtail does): when a kept page is out of date."""
-    return localized_root(Page.objects.get(pk=site.root_page_id)).route(request, components)
 
 
 def route(request, site: Site, components: list[str]):
@@ -84,8 +84,8 @@ def route(request, site: Site, components: list[str]):
         if result[0] is not kept:
             return result
     page = read_again(kept)  # the kept page itself is served (or one of its sub-routes)
-    if page is None:  # renamed or moved since it was kept (another process's publish)
-        return wagtail_route(request, site, components)
+    if page is None:  # renamed or moved since it was kept (another process's publish): Wagtail's routing
+        return home_now(site).route(request, components)
     if section is not None:
         set_cached_parent(page, root.home)
     return page.route(request, below)

@@ -223,17 +223,16 @@ class DatabaseSearchBackend:
         return {"search": f"ok ({self.name})"}
 
     @staticmethod
-    def hit(page: PracticePage, text: str, *, tags: bool = True) -> SearchHit:
-        return make_hit(page, text, tags=tags)
+    def hit(page: PracticePage, text: str) -> SearchHit:
+        return make_hit(page, text)
 
 
 def body_text(page: PracticePage) -> str:
     return " ".join(part for part in (page.problem, page.approach, page.results, page.lessons) if part)
 
 
-def make_hit(page: PracticePage, text: str, *, tags: bool = True) -> SearchHit:
-    """A hit for one page; the snippet comes from the summary, or from the body when only the body matches.
-    ``tags=False``: the page's tags were not loaded, the hit carries none."""
+def make_hit(page: PracticePage, text: str) -> SearchHit:
+    """A hit for one page; the snippet comes from the summary, or from the body when only the body matches."""
     source = page.summary
     if text and not has_match(page.summary, text):
         body = body_text(page)
@@ -247,7 +246,7 @@ def make_hit(page: PracticePage, text: str, *, tags: bool = True) -> SearchHit:
         url=page.url or "",
         theme=page.theme.name if page.theme_id else "",
         theme_slug=page.theme.slug if page.theme_id else "",
-        tags=tuple(tag.name for tag in page.tags.all()) if tags else (),
+        tags=tuple(tag.name for tag in page.tags.all()),
         start_year=page.start_year,
         province=page.province_name,
         status=page.status,
